@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Sim2Real.Cli.Commands;
+
+/// <summary>Every top-level verb of ./sim2real, in the order --help lists them.</summary>
+internal static class CommandTable
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return DemoCommand.Create();
+        yield return DoctorCommand.Create();
+    }
+}

@@ -1,0 +1,33 @@
+using Sim2Real.Learning;
+
+namespace Sim2Real.Learning.Tests;
+
+public class TorchLoaderTests
+{
+    [Fact]
+    public void Libtorch_layer_loads_and_reports_version_1_13()
+    {
+        Assert.StartsWith("1.13", TorchInfo.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blas_in_use_is_openblas_because_setup_installs_it()
+    {
+        Assert.Contains("openblas", TorchInfo.BlasLibrary, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Intra_op_thread_count_can_be_set()
+    {
+        var before = TorchInfo.Threads;
+        try
+        {
+            TorchInfo.Threads = 2;
+            Assert.Equal(2, TorchInfo.Threads);
+        }
+        finally
+        {
+            TorchInfo.Threads = before;
+        }
+    }
+}
