@@ -12,11 +12,11 @@ public sealed record ReachTaskOptions
 
     public double SuccessBonus { get; init; } = 1.0;
 
-    public Interval TargetXM { get; init; } = new(0.25, 0.5);
+    public Interval TargetXM { get; init; } = new(0.25, 0.45);
 
-    public Interval TargetYM { get; init; } = new(-0.25, 0.25);
+    public Interval TargetYM { get; init; } = new(-0.2, 0.2);
 
-    public Interval TargetZM { get; init; } = new(0.08, 0.35);
+    public Interval TargetZM { get; init; } = new(0.08, 0.3);
 
     /// <summary>Uniform noise on each joint's start position around home.</summary>
     public double InitialJointNoiseRad { get; init; } = 0.1;
