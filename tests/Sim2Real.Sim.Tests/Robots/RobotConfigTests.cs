@@ -113,7 +113,7 @@ public sealed class RobotConfigTests : IDisposable
     [Fact]
     public void Zero_kp_is_refused_naming_the_joint_entry()
     {
-        var path = WriteArmVariant("name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 30, kp_nm_per_rad: 60",
+        var path = WriteArmVariant("name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 40, kp_nm_per_rad: 150",
             "name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 30, kp_nm_per_rad: 0");
 
         var error = Assert.Throws<InvalidConfigException>(() => RobotConfig.Load(path));
