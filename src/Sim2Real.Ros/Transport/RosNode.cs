@@ -2,6 +2,7 @@ using System.Text;
 using Sim2Real.Ros.Graph;
 using Sim2Real.Ros.Interop;
 using Sim2Real.Ros.Messages;
+using Sim2Real.Ros.Messages.RmwDdsCommon;
 
 namespace Sim2Real.Ros.Transport;
 
@@ -102,6 +103,17 @@ public sealed unsafe class RosNode : IDisposable
         var (name, profile) = Prepare(topic, qos);
         return Track(new SerializedSubscription(this, name, type, profile, validate, Forget));
     }
+
+    /// <summary>
+    /// What participants announce on ros_discovery_info (this one included): how ROS 2 tools learn node names. The
+    /// subscription ends when the returned handle is disposed.
+    /// </summary>
+    public IObservable<ParticipantEntitiesInfo> ObserveGraph() => System.Reactive.Linq.Observable.Create<ParticipantEntitiesInfo>(observer =>
+    {
+        var reader = new TopicReader(this, "/" + GraphAnnouncer.Topic, ParticipantEntitiesInfo.TypeName, QosProfile.Latched,
+            (cdr, _) => observer.OnNext(RosMessage.Decode<ParticipantEntitiesInfo>(cdr)), GraphAnnouncer.Topic);
+        return reader;
+    });
 
     /// <summary>Publishers and subscriptions currently visible in the domain (DDS built-in topics), ROS topics only.</summary>
     public IReadOnlyList<DiscoveredEndpoint> DiscoverEndpoints()

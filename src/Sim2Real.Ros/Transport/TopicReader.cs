@@ -28,12 +28,12 @@ internal sealed unsafe class TopicReader : IDdsListenerTarget, IDisposable
 
     public delegate void SampleSink(ReadOnlySpan<byte> cdr, long sourceTimestamp);
 
-    public TopicReader(RosNode node, string topic, RosTypeName type, QosProfile qos, SampleSink sink)
+    public TopicReader(RosNode node, string topic, RosTypeName type, QosProfile qos, SampleSink sink, string? ddsTopic = null)
     {
         Topic = topic;
         Type = type;
         _sink = sink;
-        var ddsTopic = TopicName.ToDds(topic);
+        ddsTopic ??= TopicName.ToDds(topic);
         var info = MessageDescriptors.Verify(RosMessageTypes.Find(type) ?? GraphTypes.Find(type)
             ?? throw new RosTransportException(topic, type.Ros, "create subscription", "no such message type in this build"));
         _listener = new DdsListener(this, reader: true);
