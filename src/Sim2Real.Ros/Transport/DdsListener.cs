@@ -55,7 +55,7 @@ internal sealed unsafe class DdsListener : IDisposable
     private static IDdsListenerTarget Target(IntPtr arg) => (IDdsListenerTarget)GCHandle.FromIntPtr(arg).Target!;
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnDataAvailable(int reader, IntPtr arg) => Target(arg).OnDataAvailable();
+    private static void OnDataAvailable(int reader, IntPtr arg) => Target(arg).OnDataAvailable(reader);
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnSubscriptionMatched(int reader, DdsNative.SubscriptionMatchedStatus status, IntPtr arg) =>

@@ -3,7 +3,8 @@ namespace Sim2Real.Ros.Transport;
 /// <summary>What a reader or writer does when Cyclone calls its listener (on Cyclone's receive thread).</summary>
 internal interface IDdsListenerTarget
 {
-    void OnDataAvailable();
+    /// <summary>Data arrived for <paramref name="reader"/> (may run before dds_create_reader returns, for latched data).</summary>
+    void OnDataAvailable(int reader);
 
     void OnMatched(uint currentCount);
 

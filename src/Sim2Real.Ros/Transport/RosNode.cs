@@ -88,6 +88,14 @@ public sealed unsafe class RosNode : IDisposable
         return Track(new RosSubscription<T>(this, name, profile, Forget));
     }
 
+    /// <summary>
+    /// A cold observable of <paramref name="topic"/>: each subscription creates its own DDS reader and disposing the
+    /// subscription deletes it.
+    /// </summary>
+    public IObservable<T> Observe<T>(string topic, QosProfile? qos = null)
+        where T : IRosMessage<T> =>
+        System.Reactive.Linq.Observable.Using(() => CreateSubscription<T>(topic, qos), subscription => subscription);
+
     /// <summary>A publisher of pre-serialized bytes for a type chosen at run time.</summary>
     public SerializedPublisher CreateSerializedPublisher(string topic, RosTypeName type, QosProfile? qos = null)
     {

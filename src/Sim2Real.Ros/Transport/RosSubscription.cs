@@ -5,13 +5,14 @@ namespace Sim2Real.Ros.Transport;
 
 /// <summary>
 /// A ROS 2 subscription as a hot <see cref="IObservable{T}"/>. Messages arrive on Cyclone's receive thread (use
-/// ObserveOn to move them); malformed samples are counted in <see cref="Status"/> and dropped. Disposing deletes the
-/// reader and completes the observers.
+/// ObserveOn to move them); malformed samples are counted in <see cref="Status"/> and dropped. On transient-local
+/// (latched) topics the last <c>depth</c> messages are replayed to each new observer. Disposing deletes the reader and
+/// completes the observers. <see cref="RosNode.Observe{T}"/> wraps this as a cold observable.
 /// </summary>
 public sealed class RosSubscription<T> : IObservable<T>, IDisposable, IGraphEndpoint
     where T : IRosMessage<T>
 {
-    private readonly Subject<T> _subject = new();
+    private readonly SubjectBase<T> _subject;
     private readonly TopicReader _reader;
     private readonly Action<RosSubscription<T>> _onDispose;
     private int _disposed;
@@ -19,6 +20,11 @@ public sealed class RosSubscription<T> : IObservable<T>, IDisposable, IGraphEndp
     internal RosSubscription(RosNode node, string topic, QosProfile qos, Action<RosSubscription<T>> onDispose)
     {
         _onDispose = onDispose;
+        // A latched topic's history arrives while the reader is being created, before anyone could subscribe:
+        // replay it (up to the history depth) to observers, which is what a late joiner of a latched topic expects.
+        _subject = qos.Durability == Durability.TransientLocal
+            ? (qos.History == History.KeepLast ? new ReplaySubject<T>(qos.Depth) : new ReplaySubject<T>())
+            : new Subject<T>();
         _reader = new TopicReader(node, topic, T.TypeName, qos, Decode);
     }
 

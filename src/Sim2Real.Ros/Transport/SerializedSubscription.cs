@@ -9,7 +9,7 @@ namespace Sim2Real.Ros.Transport;
 /// </summary>
 public sealed class SerializedSubscription : IObservable<SerializedMessage>, IDisposable, IGraphEndpoint
 {
-    private readonly Subject<SerializedMessage> _subject = new();
+    private readonly SubjectBase<SerializedMessage> _subject;
     private readonly TopicReader _reader;
     private readonly RosMessageType? _validate;
     private readonly Action<SerializedSubscription> _onDispose;
@@ -19,6 +19,10 @@ public sealed class SerializedSubscription : IObservable<SerializedMessage>, IDi
     {
         _onDispose = onDispose;
         _validate = validate ? RosMessageTypes.Get(type) : null;
+        // As RosSubscription: latched history arrives during reader creation, so replay it to observers.
+        _subject = qos.Durability == Durability.TransientLocal
+            ? (qos.History == History.KeepLast ? new ReplaySubject<SerializedMessage>(qos.Depth) : new ReplaySubject<SerializedMessage>())
+            : new Subject<SerializedMessage>();
         _reader = new TopicReader(node, topic, type, qos, Deliver);
     }
 

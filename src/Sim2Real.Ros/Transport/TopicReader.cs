@@ -69,14 +69,14 @@ internal sealed unsafe class TopicReader : IDdsListenerTarget, IDisposable
     /// <summary>Raised (on Cyclone's thread) when a publisher with incompatible QoS is discovered.</summary>
     public event Action<EndpointStatus>? IncompatibleQosDetected;
 
-    public void OnDataAvailable()
+    public void OnDataAvailable(int reader)
     {
         // Cyclone may call the listener from more than one receive thread; one drain at a time keeps order.
         lock (_drain)
         {
             while (Volatile.Read(ref _disposed) == 0)
             {
-                var n = DdsNative.s2r_take_one(_reader.Entity, out var handle, out var data, out var size, out var timestamp);
+                var n = DdsNative.s2r_take_one(reader, out var handle, out var data, out var size, out var timestamp);
                 if (n <= 0)
                 {
                     if (n < 0)

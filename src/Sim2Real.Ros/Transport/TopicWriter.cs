@@ -96,7 +96,7 @@ internal sealed unsafe class TopicWriter : IDdsListenerTarget, IDisposable
     public bool WaitForAcknowledgments(TimeSpan timeout) =>
         DdsNative.dds_wait_for_acks(_writer.Entity, (long)timeout.TotalMilliseconds * 1_000_000) == 0;
 
-    public void OnDataAvailable()
+    public void OnDataAvailable(int reader)
     {
     }
 
