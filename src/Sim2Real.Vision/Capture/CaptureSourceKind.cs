@@ -1,0 +1,9 @@
+namespace Sim2Real.Vision.Capture;
+
+public enum CaptureSourceKind
+{
+    Device,
+    NetworkStream,
+    VideoFile,
+    ImageFolder,
+}
