@@ -87,7 +87,7 @@ internal static class ReplayCommand
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                settings.Capacity,
+                capacity = settings.Capacity,
                 steps = settings.Steps,
                 batch = settings.Batch,
                 stack = settings.Stack,
