@@ -59,6 +59,7 @@ public static class AgentCheckpoint
     /// </summary>
     /// <param name="obsShape">The observation shape ([C,H,W] or [D]); when null it comes from the metadata or is inferred (pixels assume an even side).</param>
     /// <exception cref="CheckpointMismatchException">Missing, unexpected or wrongly shaped tensors, all listed.</exception>
+    /// <exception cref="InvalidDataException">The actor tensors the sizes are read from are absent.</exception>
     /// <exception cref="SafetensorsFormatException">The file is truncated or malformed.</exception>
     public static DrQV2Agent Load(string path, DrQV2Config? config = null, IReadOnlyList<long>? obsShape = null, Device? device = null)
     {
@@ -151,11 +152,9 @@ public static class AgentCheckpoint
         var needed = new[] { trunk, hidden, head }.Where(n => !file.Contains(n) || file[n].Shape.Count != 2).ToList();
         if (needed.Count > 0)
         {
-            throw new CheckpointMismatchException(
-                file.Source,
-                needed.Select(n => new TensorSpec(n, SafetensorsDtype.F32, [])).ToList(),
-                [],
-                []);
+            var held = string.Join(", ", file.Tensors.Take(8)) + (file.Tensors.Count > 8 ? $", ... ({file.Tensors.Count} in all)" : "");
+            throw new InvalidDataException(
+                $"{file.Source}: not a DrQ-v2 agent checkpoint: the network sizes are read from {string.Join(", ", needed)} (2-D), which it lacks; it holds {held}");
         }
 
         var featureDim = file[trunk].Shape[0];
