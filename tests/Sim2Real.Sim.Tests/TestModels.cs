@@ -57,4 +57,23 @@ internal static class TestModels
             data.qpos[(7 * b) + 2] = 0.05 + (0.05 * b);
         }
     }
+
+    /// <summary>
+    /// A wall seen by camera "front": its upper half is <paramref name="top"/>, its lower half
+    /// <paramref name="bottom"/> (rgb strings such as "1 0 0"). Emissive, so lighting does not change the hue.
+    /// </summary>
+    public static string Wall(string top, string bottom) => $"""
+        <mujoco model="wall">
+          <visual><headlight ambient="0.3 0.3 0.3"/></visual>
+          <asset>
+            <material name="top" rgba="{top} 1" emission="1"/>
+            <material name="bottom" rgba="{bottom} 1" emission="1"/>
+          </asset>
+          <worldbody>
+            <camera name="front" pos="0 -3 0" xyaxes="1 0 0 0 0 1"/>
+            <geom type="box" pos="0 0 1.5" size="5 0.1 1.5" material="top"/>
+            <geom type="box" pos="0 0 -1.5" size="5 0.1 1.5" material="bottom"/>
+          </worldbody>
+        </mujoco>
+        """;
 }
