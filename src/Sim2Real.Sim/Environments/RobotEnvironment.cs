@@ -104,6 +104,8 @@ internal sealed class RobotEnvironment : IEnvironment
     /// <summary>The names of the e_t elements, in observation order.</summary>
     public IReadOnlyList<string> FactorNames => _factors.Names();
 
+    internal RobotConfig Robot => _robot;
+
     internal MjModel Model => _model;
 
     internal MjData Data => _data;
