@@ -132,6 +132,30 @@ public sealed class RobotConfigTests : IDisposable
         Assert.Equal("visual.light_count", error.Field);
     }
 
+    [Fact]
+    public void Config_joint_missing_from_the_mjcf_is_refused_listing_the_model_joints()
+    {
+        var path = WriteArmVariant("name: wrist_yaw,", "name: wrist_twist,");
+        var robot = RobotConfig.Load(path);
+
+        var error = Assert.Throws<InvalidConfigException>(() => RobotModel.Load(robot, "reach").Dispose());
+
+        Assert.Equal("joints[5].name", error.Field);
+        Assert.Contains("wrist_yaw", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_mjcf_is_refused_naming_the_scene_file()
+    {
+        var path = WriteArmVariant("name: arm6", "name: arm6");
+        File.WriteAllText(Path.Combine(_dir, "scene.xml"), "<mujoco><worldbody><body></mujoco>");
+        var robot = RobotConfig.Load(path);
+
+        var error = Assert.Throws<Sim2Real.Sim.Bindings.MjModelLoadException>(() => RobotModel.Load(robot, "reach").Dispose());
+
+        Assert.Contains("scene.xml", error.Message, StringComparison.Ordinal);
+    }
+
     private string WriteArmVariant(string original, string replacement)
     {
         var source = Path.Combine(RobotCatalog.Discover().Root, "arm6");
