@@ -35,14 +35,13 @@ public class TopicCommandTests
     {
         var topic = UniqueTopic("chatter");
         using var node = new RosNode(Options());
-        using var publisher = node.CreatePublisher<RosString>(topic);
-        var echo = RunCli("topic", "echo", topic, "--count", "2");
-        await publisher.WaitForSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(20));
-
+        // Latched with depth 2: echo adopts the publisher's durability and gets both messages however discovery
+        // interleaves (a volatile reader only sees what is written after it has matched the writer).
+        using var publisher = node.CreatePublisher<RosString>(topic, QosProfile.Latched.WithDepth(2));
         publisher.Publish(new RosString { Data = "hello" });
         publisher.Publish(new RosString { Data = "" });
 
-        var (code, stdout, stderr) = await echo;
+        var (code, stdout, stderr) = await RunCli("topic", "echo", topic, "--count", "2");
         Assert.True(code == 0, stderr);
         Assert.Equal("data: hello\n---\ndata: ''\n---\n", stdout);
     }
@@ -110,7 +109,8 @@ public class TopicCommandTests
         catch (TimeoutException)
         {
             process.Kill();
-            throw;
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"sim2real {string.Join(' ', args)} did not finish; stdout: {await stdout}; stderr: {await stderr}");
         }
 
         return (process.ExitCode, await stdout, await stderr);
