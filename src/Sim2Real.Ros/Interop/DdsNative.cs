@@ -69,6 +69,9 @@ internal static unsafe partial class DdsNative
     internal static partial void dds_qset_durability(IntPtr qos, int kind);
 
     [LibraryImport(Lib)]
+    internal static partial void dds_qset_durability_service(IntPtr qos, long serviceCleanupDelay, int historyKind, int historyDepth, int maxSamples, int maxInstances, int maxSamplesPerInstance);
+
+    [LibraryImport(Lib)]
     internal static partial void dds_qset_history(IntPtr qos, int kind, int depth);
 
     [LibraryImport(Lib)]

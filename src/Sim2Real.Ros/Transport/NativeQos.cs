@@ -14,6 +14,13 @@ internal sealed unsafe class NativeQos : IDisposable
         DdsNative.dds_qset_history(Handle, (int)profile.History, profile.History == History.KeepLast ? profile.Depth : -1);
         var xcdr1 = DdsNative.DDS_DATA_REPRESENTATION_XCDR1;
         DdsNative.dds_qset_data_representation(Handle, 1, &xcdr1);
+        if (writer && profile.Durability == Durability.TransientLocal)
+        {
+            // Cyclone keeps durability_service.history samples for late joiners (default: 1), not the writer's
+            // history; match them so a latched topic with depth N replays N, as rmw_cyclonedds does.
+            DdsNative.dds_qset_durability_service(Handle, 0, (int)profile.History, profile.History == History.KeepLast ? profile.Depth : -1, -1, -1, -1);
+        }
+
         if (writer)
         {
             // ROS 2 topics are keyless; disposing on writer deletion would only send no-data notifications.

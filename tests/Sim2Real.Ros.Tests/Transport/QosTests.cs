@@ -46,19 +46,22 @@ public class QosTests
     }
 
     [Fact]
-    public async Task A_latched_topic_delivers_its_last_message_to_a_late_subscription()
+    public async Task A_latched_topic_delivers_its_last_depth_messages_to_a_late_subscription()
     {
         var topic = "/" + RosTestEnvironment.UniquePrefix() + "/camera_info";
+        var latched = QosProfile.Latched.WithDepth(2);
         using var a = new RosNode(RosTestEnvironment.Options("pub"));
-        using var publisher = a.CreatePublisher<CameraInfo>(topic, QosProfile.Latched);
-        publisher.Publish(new CameraInfo { Width = 1, DistortionModel = "plumb_bob" });
-        publisher.Publish(new CameraInfo { Width = 2, DistortionModel = "plumb_bob" });
+        using var publisher = a.CreatePublisher<CameraInfo>(topic, latched);
+        for (var width = 1u; width <= 3; width++)
+        {
+            publisher.Publish(new CameraInfo { Width = width, DistortionModel = "plumb_bob" });
+        }
 
         using var b = new RosNode(RosTestEnvironment.Options("late"));
-        using var subscription = b.CreateSubscription<CameraInfo>(topic, QosProfile.Latched);
-        var info = await subscription.FirstAsync().ToTask().WaitAsync(TimeSpan.FromSeconds(10));
+        using var subscription = b.CreateSubscription<CameraInfo>(topic, latched);
+        var infos = await subscription.Take(2).ToList().ToTask().WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(2u, info.Width);
+        Assert.Equal([2u, 3u], infos.Select(i => i.Width));
     }
 
     [Fact]

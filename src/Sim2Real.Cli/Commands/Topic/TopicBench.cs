@@ -34,7 +34,7 @@ internal static class TopicBench
         var command = new Command("rtt", "Round trip of a small message (builtin_interfaces/msg/Time, 12 bytes of CDR) to a pong process and back.");
         command.Options.Add(count);
         command.Options.Add(warmup);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             var prefix = "/bench_" + Environment.ProcessId;
             using var peer = StartSelf("topic", "bench", "pong", "--prefix", prefix);
@@ -80,7 +80,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rtt size 12 count {measured.Length} mean {measured.Average():0.0}us min {measured[0]:0.0}us 50% {Percentile(measured, 0.50):0.0}us 90% {Percentile(measured, 0.90):0.0}us 99% {Percentile(measured, 0.99):0.0}us max {measured[^1]:0.0}us"));
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -93,7 +93,7 @@ internal static class TopicBench
         command.Options.Add(seconds);
         command.Options.Add(width);
         command.Options.Add(height);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             var prefix = "/bench_" + Environment.ProcessId;
             using var sink = StartSelf("topic", "bench", "sink", "--prefix", prefix);
@@ -129,7 +129,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"throughput image {w}x{h}x3 ({pixels.Length} B) sent {sent} in {elapsed:0.00}s ({sent / elapsed:0} msg/s); {report}"));
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -138,7 +138,7 @@ internal static class TopicBench
         var prefix = new Option<string>("--prefix") { Required = true };
         var command = new Command("pong", "The echo side of `topic bench rtt` (started by it).") { Hidden = true };
         command.Options.Add(prefix);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             using var node = TopicSession.OpenNode("bench_pong");
             using var pong = node.CreatePublisher<Time>(parse.GetValue(prefix) + "/pong", PingQos);
@@ -146,7 +146,7 @@ internal static class TopicBench
             using var echo = ping.Subscribe(pong.Publish);
             await Console.In.ReadLineAsync(cancellationToken);
             return 0;
-        });
+        }));
         return command;
     }
 
@@ -155,7 +155,7 @@ internal static class TopicBench
         var prefix = new Option<string>("--prefix") { Required = true };
         var command = new Command("sink", "The receiving side of `topic bench throughput` (started by it).") { Hidden = true };
         command.Options.Add(prefix);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             using var node = TopicSession.OpenNode("bench_sink");
             using var images = node.CreateSubscription<Image>(parse.GetValue(prefix) + "/image", StreamQos);
@@ -185,7 +185,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"received {received} in {seconds:0.00}s: {received / seconds:0} msg/s, {bytes * 8 / seconds / 1e6:0} Mb/s, malformed {images.Status.Malformed}"));
             return 0;
-        });
+        }));
         return command;
     }
 

@@ -25,7 +25,7 @@ internal static class TopicEcho
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             using var node = TopicSession.OpenNode("topic_echo");
             var name = parse.GetValue(topic)!;
@@ -61,7 +61,7 @@ internal static class TopicEcho
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 }

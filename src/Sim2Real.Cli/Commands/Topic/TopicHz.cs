@@ -21,7 +21,7 @@ internal static class TopicHz
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             using var node = TopicSession.OpenNode("topic_hz");
             var name = parse.GetValue(topic)!;
@@ -52,7 +52,7 @@ internal static class TopicHz
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 

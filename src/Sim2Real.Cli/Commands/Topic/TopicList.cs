@@ -12,7 +12,7 @@ internal static class TopicList
         var command = new Command("list", "Print the ROS 2 topics that have a publisher or subscription in the domain.");
         command.Options.Add(showTypes);
         command.Options.Add(spin);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             using var node = TopicSession.OpenNode("topic_list");
             await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(spin)), cancellationToken);
@@ -26,7 +26,7 @@ internal static class TopicList
             }
 
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -29,7 +29,7 @@ internal static class TopicPub
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
             var messageType = RosMessageTypes.Get(RosTypeName.Parse(parse.GetValue(type)!));
             var name = parse.GetValue(topic)!;
@@ -81,7 +81,7 @@ internal static class TopicPub
             // Reliable subscribers get everything before the process (and its writer history) goes away.
             publisher.WaitForAcknowledgments(TimeSpan.FromSeconds(5));
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Native;
 using Sim2Real.Ros.Graph;
 using Sim2Real.Ros.Messages;
 using Sim2Real.Ros.Transport;
@@ -8,6 +9,27 @@ namespace Sim2Real.Cli.Commands.Topic;
 /// <summary>What every topic verb shares: a node from the environment and the graph lookups ros2 topic does.</summary>
 internal static class TopicSession
 {
+    /// <summary>
+    /// Runs a verb: errors the user can act on (bad topic, type, YAML, QoS, network config, missing engine) print as one
+    /// line naming what is wrong and exit 1; Ctrl+C ends quietly with 130, as a shell expects.
+    /// </summary>
+    public static async Task<int> RunAsync(Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception e) when (e is InvalidConfigException or RosTransportException or NativeLibraryMissingException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
     public static RosNode OpenNode(string name) =>
         new(RosOptions.FromEnvironment($"{name}_{Environment.ProcessId}"));
 
@@ -19,12 +41,13 @@ internal static class TopicSession
         RosNode node, string topic, string? requested, TimeSpan wait, CancellationToken cancellationToken)
     {
         var name = TopicName.Resolve(topic);
-        var deadline = DateTime.UtcNow + wait;
+        // With an explicit type, discovery still gets a moment: a publisher of another type must be caught.
+        var deadline = DateTime.UtcNow + (requested is null ? wait : TimeSpan.FromSeconds(Math.Min(wait.TotalSeconds, 1)));
         IReadOnlyList<DiscoveredEndpoint> publishers;
         while (true)
         {
             publishers = [.. node.DiscoverEndpoints().Where(e => e.IsPublisher && e.Topic == name)];
-            if (publishers.Count > 0 || requested is not null || DateTime.UtcNow >= deadline)
+            if (publishers.Count > 0 || DateTime.UtcNow >= deadline)
             {
                 break;
             }
