@@ -10,6 +10,21 @@ namespace Sim2Real.Vision.Calibration;
 /// </summary>
 public sealed partial record CharucoSpec(int SquaresX, int SquaresY, double SquareMeters, double MarkerMeters, string Dictionary)
 {
+    /// <summary>Parses "7x5" (squares, columns x rows).</summary>
+    public static CharucoSpec Parse(string size, double squareMeters, double markerMeters, string dictionary, string source = "--board")
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        var parts = size.Split('x', 'X');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var cols)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
+        {
+            throw new InvalidConfigException(source, "board", $"expected COLSxROWS squares such as 7x5, got '{size}'");
+        }
+
+        return new CharucoSpec(cols, rows, squareMeters, markerMeters, dictionary).Validate(source);
+    }
+
     public int CornerCount => (SquaresX - 1) * (SquaresY - 1);
 
     /// <summary>cv::aruco::PREDEFINED_DICTIONARY_NAME for DICT_{4..7}X{4..7}_{50,100,250,1000}.</summary>
