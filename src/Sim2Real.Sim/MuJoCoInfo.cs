@@ -7,7 +7,7 @@ namespace Sim2Real.Sim;
 public static class MuJoCoInfo
 {
     /// <summary>The header version the bindings were written for; the library must match it.</summary>
-    public const int ExpectedVersion = 222;
+    public const int ExpectedVersion = Bindings.MjLayout.HeaderVersion;
 
     /// <summary>mj_version() of the loaded library, e.g. 222 for 2.2.2.</summary>
     public static int Version => MjNative.mj_version();

@@ -9,6 +9,6 @@ internal static class NativeSetup
 #pragma warning disable CA2255
     [ModuleInitializer]
     internal static void Register() =>
-        NativeLoader.Register(typeof(NativeSetup).Assembly, NativeLibraries.MuJoCo, NativeLibraries.Egl, NativeLibraries.OsMesa);
+        NativeLoader.Register(typeof(NativeSetup).Assembly, NativeLibraries.MuJoCo, NativeLibraries.MuJoCoGuard, NativeLibraries.Egl, NativeLibraries.OsMesa);
 #pragma warning restore CA2255
 }

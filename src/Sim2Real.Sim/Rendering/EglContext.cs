@@ -8,7 +8,7 @@ namespace Sim2Real.Sim.Rendering;
 /// no display server; MuJoCo renders into its own framebuffer object, so no EGL surface is created.
 /// A GL context belongs to one thread: create, use and dispose it on the same one.
 /// </summary>
-public sealed class EglContext : IDisposable
+public sealed class EglContext : IGlContext
 {
     private readonly IntPtr _display;
     private IntPtr _context;
@@ -60,6 +60,8 @@ public sealed class EglContext : IDisposable
     public string Renderer { get; }
 
     public string GlVersion { get; }
+
+    public string Description => $"EGL {EglVersion} ({Renderer})";
 
     public void Dispose()
     {

@@ -1,0 +1,11 @@
+namespace Sim2Real.Sim.Rendering;
+
+/// <summary>How much of MuJoCo's visual pipeline runs for each frame.</summary>
+public enum RenderQuality
+{
+    /// <summary>For training: offscreen buffer of exactly the frame size, no MSAA, no shadows, reflections or skybox.</summary>
+    Fast,
+
+    /// <summary>For videos: the model's multisampling (at least 4x), shadows, reflections and skybox.</summary>
+    High,
+}
