@@ -16,6 +16,34 @@ internal static class CalibrateCommand
         var command = new Command("calibrate", "Calibrate cameras: intrinsics from chessboard or ChArUco views (ROS camera_info YAML), camera-to-robot hand-eye.");
         command.Subcommands.Add(Intrinsics());
         command.Subcommands.Add(HandEye());
+        command.Subcommands.Add(SimCheck());
+        return command;
+    }
+
+    private static Command SimCheck()
+    {
+        var fovy = new Option<double>("--fovy") { Description = "Vertical field of view of the simulated camera, degrees", DefaultValueFactory = _ => 45 };
+        var views = new Option<int>("--views") { Description = "Viewpoints to render", DefaultValueFactory = _ => 16 };
+        var size = new Option<string>("--size") { Description = "Render size WIDTHxHEIGHT", DefaultValueFactory = _ => "640x480" };
+        var save = new Option<string?>("--save-frames") { Description = "Folder to keep the rendered views in (PNG)" };
+        var command = new Command("sim-check", "Closed loop: render a chessboard in MuJoCo from cameras of known fovy, calibrate, compare f with (h/2)/tan(fovy/2). Exits 1 beyond 0.5%.");
+        foreach (var o in new Option[] { fovy, views, size, save })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Run(() =>
+        {
+            var dims = ChessboardSpec.Parse(parse.GetValue(size)!, 1, "--size");
+            var outcome = SimCalibrationCheck.Run(dims.Columns, dims.Rows, parse.GetValue(fovy), parse.GetValue(views), parse.GetValue(save));
+            CalibrationReport.Print(Console.Out, new Chessboard(new ChessboardSpec(9, 6, 0.03)), outcome.Result);
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"expected f = (h/2)/tan(fovy/2) = {outcome.ExpectedFocal:0.###} px; fx error {outcome.FxError:+0.###%;-0.###%}, fy error {outcome.FyError:+0.###%;-0.###%}"));
+            if (Math.Abs(outcome.FxError) > 0.005 || Math.Abs(outcome.FyError) > 0.005)
+            {
+                throw new CalibrationException("focal length off by more than 0.5%");
+            }
+        }));
         return command;
     }
 
