@@ -10,5 +10,6 @@ internal static class CommandTable
         yield return DemoCommand.Create();
         yield return DoctorCommand.Create();
         yield return CalibrateCommand.Create();
+        yield return VisionCommand.Create();
     }
 }
