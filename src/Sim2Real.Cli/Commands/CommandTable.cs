@@ -12,5 +12,7 @@ internal static class CommandTable
         yield return TopicCommand.Create();
         yield return AgentCommand.Create();
         yield return ReplayCommand.Create();
+        yield return CalibrateCommand.Create();
+        yield return VisionCommand.Create();
     }
 }

@@ -62,7 +62,13 @@ internal static class YamlFields
         return result;
     }
 
-    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Shortest round-trip form, always with a '.' before an exponent: YAML 1.1 readers (PyYAML) take 1E-05 for a string.</summary>
+    public static string Number(double value)
+    {
+        var s = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = s.IndexOf('E', StringComparison.Ordinal);
+        return e >= 0 && !s.Contains('.', StringComparison.Ordinal) ? $"{s[..e]}.0{s[e..]}" : s;
+    }
 
     private static double ParseDouble(YamlNode node, string source, string field)
     {

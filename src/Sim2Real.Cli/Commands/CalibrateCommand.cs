@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim2Real.Cli.Vision;
+using Sim2Real.Core;
+using Sim2Real.Vision;
+using Sim2Real.Vision.Calibration;
+using Sim2Real.Vision.Capture;
+
+namespace Sim2Real.Cli.Commands;
+
+/// <summary>`sim2real calibrate intrinsics|handeye`: camera calibration on OpenCV, written as ROS camera_info YAML.</summary>
+internal static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("calibrate", "Calibrate cameras: intrinsics from chessboard or ChArUco views (ROS camera_info YAML), camera-to-robot hand-eye.");
+        command.Subcommands.Add(Intrinsics());
+        command.Subcommands.Add(HandEye());
+        command.Subcommands.Add(SimCheck());
+        return command;
+    }
+
+    private static Command SimCheck()
+    {
+        var fovy = new Option<double>("--fovy") { Description = "Vertical field of view of the simulated camera, degrees", DefaultValueFactory = _ => 45 };
+        var views = new Option<int>("--views") { Description = "Viewpoints to render", DefaultValueFactory = _ => 16 };
+        var size = new Option<string>("--size") { Description = "Render size WIDTHxHEIGHT", DefaultValueFactory = _ => "640x480" };
+        var save = new Option<string?>("--save-frames") { Description = "Folder to keep the rendered views in (PNG)" };
+        var command = new Command("sim-check", "Closed loop: render a chessboard in MuJoCo from cameras of known fovy, calibrate, compare f with (h/2)/tan(fovy/2). Exits 1 beyond 0.5%.");
+        foreach (var o in new Option[] { fovy, views, size, save })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Run(() =>
+        {
+            var dims = ChessboardSpec.Parse(parse.GetValue(size)!, 1, "--size");
+            var outcome = SimCalibrationCheck.Run(dims.Columns, dims.Rows, parse.GetValue(fovy), parse.GetValue(views), parse.GetValue(save));
+            CalibrationReport.Print(Console.Out, new Chessboard(new ChessboardSpec(9, 6, 0.03)), outcome.Result);
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(inv, $"expected f = (h/2)/tan(fovy/2) = {outcome.ExpectedFocal:0.###} px; fx error {outcome.FxError:+0.###%;-0.###%}, fy error {outcome.FyError:+0.###%;-0.###%}"));
+            if (Math.Abs(outcome.FxError) > 0.005 || Math.Abs(outcome.FyError) > 0.005)
+            {
+                throw new CalibrationException("focal length off by more than 0.5%");
+            }
+        }));
+        return command;
+    }
+
+    private static Command Intrinsics()
+    {
+        var images = new Option<string?>("--images") { Description = "Board images, e.g. 'shots/left*.jpg' (quote it; wildcards in the file name)" };
+        var source = new Option<string?>("--source") { Description = "Live mode: a device (/dev/video0 or 0), stream URL (rtsp://, http://), video file or image folder" };
+        var views = new Option<int>("--views") { Description = "Live mode: views to collect", DefaultValueFactory = _ => 20 };
+        var interval = new Option<int?>("--interval-ms") { Description = "Live mode: least capture time between views (default 500 for devices and streams, 0 for files)" };
+        var pattern = new Option<string>("--pattern") { Description = "chessboard or charuco", DefaultValueFactory = _ => "chessboard" };
+        var board = new Option<string>("--board") { Description = "Chessboard: inner corners COLSxROWS (9x6). ChArUco: squares COLSxROWS (7x5)", Required = true };
+        var square = new Option<double>("--square") { Description = "Square side in metres", Required = true };
+        var marker = new Option<double?>("--marker") { Description = "ChArUco: marker side in metres" };
+        var dictionary = new Option<string>("--dictionary") { Description = "ChArUco: ArUco dictionary", DefaultValueFactory = _ => "DICT_4X4_50" };
+        var output = new Option<string>("--out") { Description = "camera_info YAML to write, e.g. calibration/wrist/wrist.yaml", Required = true };
+        var name = new Option<string?>("--camera-name") { Description = "camera_name in the YAML (default: the output file's name)" };
+        var minViews = new Option<int>("--min-views") { Description = "Fewest usable views to accept", DefaultValueFactory = _ => IntrinsicsCalibrator.DefaultMinimumViews };
+
+        var command = new Command("intrinsics", "Calibrate a camera's intrinsics (pinhole + plumb_bob) from board views; report RMS and per-view errors; write ROS camera_info YAML atomically.");
+        foreach (var o in new Option[] { images, source, views, interval, pattern, board, square, marker, dictionary, output, name, minViews })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse => Run(() =>
+        {
+            var (imagesGlob, sourceSpec) = (parse.GetValue(images), parse.GetValue(source));
+            if ((imagesGlob is null) == (sourceSpec is null))
+            {
+                throw new InvalidConfigException("command line", "--images/--source", "give exactly one of --images (files) or --source (live)");
+            }
+
+            var calibrationBoard = Board(parse.GetValue(pattern)!, parse.GetValue(board)!, parse.GetValue(square), parse.GetValue(marker), parse.GetValue(dictionary)!);
+            var calibrator = new IntrinsicsCalibrator(calibrationBoard, parse.GetValue(minViews));
+            if (imagesGlob is not null)
+            {
+                foreach (var path in ImageGlob.Expand(imagesGlob))
+                {
+                    calibrator.AddView(path, ImageCodec.Read(path, grayscale: true));
+                }
+            }
+            else
+            {
+                var capture = CaptureSource.Parse(sourceSpec!);
+                var gap = TimeSpan.FromMilliseconds(parse.GetValue(interval) ?? (capture.IsLive ? 500 : 0));
+                var target = parse.GetValue(views);
+                Console.WriteLine($"collecting {target} views from {capture} ({capture.Backend} backend)");
+                LiveViews.CollectAsync(CameraStream.Open(capture), calibrator, target, gap, Console.WriteLine).GetAwaiter().GetResult();
+            }
+
+            var outPath = parse.GetValue(output)!;
+            var result = calibrator.Solve(parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(outPath));
+            CalibrationReport.Print(Console.Out, calibrationBoard, result);
+            CameraInfoYaml.Write(outPath, result.Camera);
+            Console.WriteLine($"wrote {outPath}");
+        }));
+        return command;
+    }
+
+    private static Command HandEye()
+    {
+        var input = new Option<string>("--input") { Description = "Hand-eye input YAML: setup, camera_info, board, views (image + gripper_pose)", Required = true };
+        var method = new Option<HandEyeMethod>("--method") { Description = "cv::calibrateHandEye method", DefaultValueFactory = _ => HandEyeMethod.Tsai };
+        var output = new Option<string>("--out") { Description = "Result YAML (camera pose in the gripper or base frame)", Required = true };
+        var command = new Command("handeye", "Solve the camera-to-robot transform (cv::calibrateHandEye) from robot poses paired with board views.");
+        command.Options.Add(input);
+        command.Options.Add(method);
+        command.Options.Add(output);
+        command.SetAction(parse => Run(() =>
+        {
+            var result = HandEyeCalibrator.Solve(HandEyeInput.Read(parse.GetValue(input)!), parse.GetValue(method));
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine($"views: {result.ViewsUsed} used, {result.Rejected.Count} rejected");
+            foreach (var r in result.Rejected)
+            {
+                Console.WriteLine($"  {r.Name}: {r.Reason}");
+            }
+
+            Console.WriteLine(string.Create(inv, $"camera in {result.ParentFrame}: position [{result.CameraPose.T[0]:0.#####}, {result.CameraPose.T[1]:0.#####}, {result.CameraPose.T[2]:0.#####}] m"));
+            Console.WriteLine(string.Create(inv, $"consistency: board estimates spread {result.SpreadMeters * 1000:0.###} mm, {result.SpreadDegrees:0.###} deg"));
+            var outPath = parse.GetValue(output)!;
+            AtomicFile.WriteAllText(outPath, result.ToYaml());
+            Console.WriteLine($"wrote {outPath}");
+        }));
+        return command;
+    }
+
+    internal static ICalibrationBoard Board(string pattern, string size, double square, double? marker, string dictionary) => pattern switch
+    {
+        "chessboard" => new Chessboard(ChessboardSpec.Parse(size, square)),
+        "charuco" => new Charuco(CharucoSpec(size, square, marker, dictionary)),
+        _ => throw new InvalidConfigException("--pattern", "pattern", $"expected chessboard or charuco, got '{pattern}'"),
+    };
+
+    private static CharucoSpec CharucoSpec(string size, double square, double? marker, string dictionary)
+    {
+        var m = marker ?? throw new InvalidConfigException("--marker", "marker", "ChArUco needs --marker (the marker side in metres)");
+        return Sim2Real.Vision.Calibration.CharucoSpec.Parse(size, square, m, dictionary);
+    }
+
+    // Expected failures print one line naming the file or field, and exit 1; a partial output is never written.
+    private static int Run(Action body)
+    {
+        try
+        {
+            body();
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidConfigException or CalibrationException or ImageFileException or FileNotFoundException
+                                       or CaptureSourceLostException or OpenCvException or ArgumentException)
+        {
+            Console.Error.WriteLine($"sim2real calibrate: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Sim2Real.Vision.Calibration;
+
+namespace Sim2Real.Cli.Tests.Commands;
+
+[Collection(ConsoleCollection.Name)]
+public class CalibrateCommandTests
+{
+    private const string Samples = "/usr/share/doc/opencv-doc/examples/data";
+
+    [Fact]
+    public void Intrinsics_on_opencv_samples_reports_errors_and_writes_camera_info()
+    {
+        var output = Path.Combine(Temp(), "calibration", "left.yaml");
+
+        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("views: 9 used, 0 rejected", stdout, StringComparison.Ordinal);
+        Assert.Contains("left05.jpg", stdout, StringComparison.Ordinal);
+        Assert.Contains("RMS reprojection error:", stdout, StringComparison.Ordinal);
+        var camera = CameraInfoYaml.Read(output);
+        Assert.Equal("left", camera.CameraName);
+        Assert.InRange(camera.Fx, 500, 560);
+    }
+
+    [Fact]
+    public void Too_few_views_exits_1_with_the_reason_and_writes_no_file()
+    {
+        var output = Path.Combine(Temp(), "cam.yaml");
+
+        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Contains("too few views: 1 usable of 1, need at least 4", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
+    [Fact]
+    public void Unreadable_image_exits_1_naming_the_file()
+    {
+        var dir = Temp();
+        File.WriteAllText(Path.Combine(dir, "shot1.png"), "not an image");
+
+        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{dir}/shot*.png", "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "cam.yaml"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{dir}/shot1.png: not a readable image", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "cam.yaml")));
+    }
+
+    [Fact]
+    public void Live_mode_collects_views_from_an_image_folder_source()
+    {
+        var dir = Temp();
+        foreach (var n in new[] { "01", "02", "03", "04", "05", "06" })
+        {
+            File.Copy($"{Samples}/left{n}.jpg", Path.Combine(dir, $"left{n}.jpg"));
+        }
+
+        var output = Path.Combine(Temp(), "live.yaml");
+        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--source", dir, "--views", "5", "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("view 5/5", stdout, StringComparison.Ordinal);
+        Assert.Contains("views: 5 used", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(output));
+    }
+
+    private static string Temp()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "s2r-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Sim2Real.Cli.Commands;
+
+namespace Sim2Real.Cli.Tests.Commands;
+
+/// <summary>Runs ./sim2real in-process with the real command table, capturing what it prints.</summary>
+internal static class Cli
+{
+    private static readonly Lock Gate = new();
+
+    public static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        lock (Gate)
+        {
+            var root = new RootCommand("test");
+            foreach (var c in CommandTable.All())
+            {
+                root.Subcommands.Add(c);
+            }
+
+            var (oldOut, oldErr) = (Console.Out, Console.Error);
+            var (stdout, stderr) = (new StringWriter(), new StringWriter());
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            try
+            {
+                var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+                return (code, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+        }
+    }
+}
