@@ -63,7 +63,21 @@ internal static class ReplaySamplingBench
         var seconds = clock.Elapsed.TotalSeconds;
         stop.Cancel();
         producer.GetAwaiter().GetResult();
-        return new ReplayBenchResult(settings.WithProducer ? "C# (actor adding concurrently)" : "C#", batches, seconds, settings.Batch);
+        return new ReplayBenchResult(settings.WithProducer ? "C# (actor adding concurrently)" : "C#", batches, seconds, settings.Batch, ResidentBytes());
+    }
+
+    /// <summary>Peak resident memory (VmHWM) of this process: the buffer maps capacity x frame bytes, but only touched pages count.</summary>
+    private static long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("/proc/self/status has no VmHWM line");
     }
 
     private static void AddStep(ReplayBuffer<byte> replay, long step, int episodeLength, byte[] frame, float[] action)

@@ -93,7 +93,7 @@ internal static class ReplayCommand
                 stack = settings.Stack,
                 nstep = settings.NStep,
                 size = settings.Size,
-                results = results.Select(r => new { name = r.Name, batches_per_s = r.BatchesPerSecond, transitions_per_s = r.TransitionsPerSecond, batches = r.Batches, seconds = r.Seconds }),
+                results = results.Select(r => new { name = r.Name, batches_per_s = r.BatchesPerSecond, transitions_per_s = r.TransitionsPerSecond, peak_rss_mb = r.ResidentMegabytes, batches = r.Batches, seconds = r.Seconds }),
                 speedup_vs_reference = python is null ? (double?)null : results[0].BatchesPerSecond / python.BatchesPerSecond,
                 reference_skipped = skipped,
             }));
@@ -102,7 +102,7 @@ internal static class ReplayCommand
 
         foreach (var r in results)
         {
-            Console.WriteLine($"  {r.Name,-52} {r.BatchesPerSecond,9:F1} batches/s  {r.TransitionsPerSecond,11:F0} transitions/s");
+            Console.WriteLine($"  {r.Name,-52} {r.BatchesPerSecond,9:F1} batches/s  {r.TransitionsPerSecond,11:F0} transitions/s  peak RSS {r.ResidentMegabytes,6:F0} MB");
         }
 
         if (python is not null)
