@@ -20,6 +20,7 @@ internal static class ReplaySamplingBench
             NStep = settings.NStep,
             Discount = 0.99,
             Seed = 1,
+            SampleThreads = settings.Threads,
         };
         using var replay = ReplayBuffer<byte>.Create(options);
         var fill = Stopwatch.StartNew();
@@ -64,7 +65,8 @@ internal static class ReplaySamplingBench
         var added = replay.StepsWritten - settings.Steps;
         stop.Cancel();
         producer.GetAwaiter().GetResult();
-        var name = settings.WithProducer ? $"C# (actor adding {added / seconds:F0} steps/s meanwhile)" : "C#";
+        var threads = settings.Threads == 1 ? "1 thread" : $"{settings.Threads} threads";
+        var name = settings.WithProducer ? $"C#, {threads}, actor adding {added / seconds:F0} steps/s" : $"C#, {threads}";
         return new ReplayBenchResult(name, batches, seconds, settings.Batch, ResidentBytes());
     }
 
