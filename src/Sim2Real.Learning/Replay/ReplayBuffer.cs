@@ -27,7 +27,10 @@ public sealed class ReplayBuffer<T> : IDisposable
     private readonly int _stack;
     private readonly int _nstep;
     private readonly float _gamma;
-    private readonly long[] _plan;
+    private readonly int _obsLength;
+    private readonly int _actionDim;
+    private (long Start, long Episode)[] _starts = [];
+    private bool[] _torn = [];
     private Xoshiro256StarStar _random;
     private long _written;
     private long _episodeStart;
@@ -44,7 +47,8 @@ public sealed class ReplayBuffer<T> : IDisposable
         _nstep = options.NStep;
         // float32 throughout, as numpy computes it in the reference.
         _gamma = (float)options.Discount;
-        _plan = new long[2 * (options.FrameStack + options.NStep + 1)];
+        _obsLength = (int)options.ObservationLength;
+        _actionDim = options.ActionDim;
         _random = random;
         _written = written;
         _episodeStart = episodeStart;
@@ -144,36 +148,31 @@ public sealed class ReplayBuffer<T> : IDisposable
 
     /// <summary>
     /// Draws <c>reward.Length</c> transitions uniformly among the complete n-step transitions held, into
-    /// caller-owned buffers (obs/next_obs [B, k*frame], action [B, A], reward and discount [B]).
+    /// caller-owned buffers (obs/next_obs [B, k*frame], action [B, A], reward and discount [B]). With
+    /// <see cref="ReplayOptions.SampleThreads"/> above 1 the copies run in parallel; the draws stay sequential, so
+    /// a given seed and contents give the same batch at any thread count.
     /// </summary>
     /// <exception cref="InvalidOperationException">No complete n-step transition is held yet.</exception>
     public void Sample(Span<T> observation, Span<float> action, Span<float> reward, Span<float> discount, Span<T> nextObservation)
     {
         var batch = reward.Length;
-        var obsLength = (int)Options.ObservationLength;
-        RequireLength(observation.Length, (long)batch * obsLength, nameof(observation));
-        RequireLength(nextObservation.Length, (long)batch * obsLength, nameof(nextObservation));
-        RequireLength(action.Length, (long)batch * Options.ActionDim, nameof(action));
+        RequireLength(observation.Length, (long)batch * _obsLength, nameof(observation));
+        RequireLength(nextObservation.Length, (long)batch * _obsLength, nameof(nextObservation));
+        RequireLength(action.Length, (long)batch * _actionDim, nameof(action));
         RequireLength(discount.Length, batch, nameof(discount));
         lock (_sampleLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            for (var b = 0; b < batch; b++)
+            if (Options.SampleThreads == 1 || batch == 1)
             {
-                var draws = 0;
-                while (!TryDrawInto(
-                    observation.Slice(b * obsLength, obsLength),
-                    action.Slice(b * Options.ActionDim, Options.ActionDim),
-                    out reward[b],
-                    out discount[b],
-                    nextObservation.Slice(b * obsLength, obsLength)))
+                for (var b = 0; b < batch; b++)
                 {
-                    if (++draws == MaxDrawsPerItem)
-                    {
-                        throw new InvalidOperationException(
-                            $"replay: {MaxDrawsPerItem} draws found no complete {_nstep}-step transition among {Count} held steps; episodes may be shorter than nstep + 1 steps");
-                    }
+                    DrawAndCopy(b, observation, action, reward, discount, nextObservation);
                 }
+            }
+            else
+            {
+                SampleInParallel(observation, action, reward, discount, nextObservation);
             }
         }
     }
@@ -224,64 +223,126 @@ public sealed class ReplayBuffer<T> : IDisposable
         }
     }
 
-    /// <summary>
-    /// Draws one start step t (the observation) and copies the transition t -> t+n if it is whole: steps t..t+n
-    /// of one episode, every frame of both stacks still held, and no slot overwritten while copying.
-    /// </summary>
-    private bool TryDrawInto(Span<T> observation, Span<float> action, out float reward, out float discount, Span<T> nextObservation)
+    private unsafe void SampleInParallel(Span<T> observation, Span<float> action, Span<float> reward, Span<float> discount, Span<T> nextObservation)
     {
-        reward = 0f;
-        discount = 1f;
-        var written = Volatile.Read(ref _written);
-        var oldest = Math.Max(0, written - _capacity);
-        var starts = written - _nstep - oldest;
-        if (starts <= 0)
+        var batch = reward.Length;
+        if (_starts.Length < batch)
         {
-            throw new InvalidOperationException($"replay: no complete {_nstep}-step transition yet ({written} steps written)");
+            _starts = new (long, long)[batch];
+            _torn = new bool[batch];
         }
 
-        var t = oldest + (long)_random.NextBelow((ulong)starts);
+        var starts = _starts;
+        var torn = _torn;
+        for (var b = 0; b < batch; b++)
+        {
+            starts[b] = Draw();
+        }
+
+        fixed (T* obs = observation)
+        fixed (T* next = nextObservation)
+        fixed (float* act = action)
+        fixed (float* rew = reward)
+        fixed (float* disc = discount)
+        {
+            nint o = (nint)obs, n = (nint)next, a = (nint)act, r = (nint)rew, d = (nint)disc;
+            Parallel.For(0, batch, new ParallelOptions { MaxDegreeOfParallelism = Options.SampleThreads }, b =>
+            {
+                torn[b] = !TryCopy(
+                    starts[b],
+                    new Span<T>((T*)o + ((long)b * _obsLength), _obsLength),
+                    new Span<float>((float*)a + ((long)b * _actionDim), _actionDim),
+                    out ((float*)r)[b],
+                    out ((float*)d)[b],
+                    new Span<T>((T*)n + ((long)b * _obsLength), _obsLength));
+            });
+        }
+
+        // Items whose slots the actor overwrote during the copy are drawn again, one by one.
+        for (var b = 0; b < batch; b++)
+        {
+            if (torn[b])
+            {
+                DrawAndCopy(b, observation, action, reward, discount, nextObservation);
+            }
+        }
+    }
+
+    private void DrawAndCopy(int b, Span<T> observation, Span<float> action, Span<float> reward, Span<float> discount, Span<T> nextObservation)
+    {
+        while (!TryCopy(
+            Draw(),
+            observation.Slice(b * _obsLength, _obsLength),
+            action.Slice(b * _actionDim, _actionDim),
+            out reward[b],
+            out discount[b],
+            nextObservation.Slice(b * _obsLength, _obsLength)))
+        {
+        }
+    }
+
+    /// <summary>Draws start steps t (the observation) until one begins a whole transition t -> t+n.</summary>
+    private (long Start, long Episode) Draw()
+    {
+        for (var draws = 0; draws < MaxDrawsPerItem; draws++)
+        {
+            var written = Volatile.Read(ref _written);
+            var oldest = Math.Max(0, written - _capacity);
+            var starts = written - _nstep - oldest;
+            if (starts <= 0)
+            {
+                throw new InvalidOperationException($"replay: no complete {_nstep}-step transition yet ({written} steps written)");
+            }
+
+            var t = oldest + (long)_random.NextBelow((ulong)starts);
+            if (IsWhole(t, out var episode))
+            {
+                return (t, episode);
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"replay: {MaxDrawsPerItem} draws found no complete {_nstep}-step transition among {Count} held steps; episodes may be shorter than nstep + 1 steps");
+    }
+
+    /// <summary>Steps t..t+n belong to one episode and every frame of both stacks is still held.</summary>
+    private bool IsWhole(long t, out long episode)
+    {
+        episode = -1;
         if (_storage.IndexAt(t) != t)
         {
             return false;
         }
 
-        var episode = _storage.EpisodeStartAt(t);
+        episode = _storage.EpisodeStartAt(t);
         if (episode < 0 || episode > t)
         {
             return false;
         }
 
-        // Steps whose slots are read; all must hold what we expect before and after the copy.
-        var used = 0;
         for (var j = 1; j <= _nstep; j++)
         {
             if (_storage.IndexAt(t + j) != t + j || _storage.EpisodeStartAt(t + j) != episode)
             {
                 return false;
             }
-
-            _plan[used++] = t + j;
         }
 
-        _plan[used++] = t;
-        for (var i = 0; i < _stack - 1; i++)
-        {
-            var s = Math.Max(t - (_stack - 1) + i, episode);
-            if (s < t)
-            {
-                if (_storage.IndexAt(s) != s)
-                {
-                    return false;
-                }
+        return OlderStackFramesHeld(t, episode);
+    }
 
-                _plan[used++] = s;
-            }
-        }
-
+    /// <summary>
+    /// Copies the transition drawn at <paramref name="start"/>, then checks no slot it read was overwritten
+    /// meanwhile (each slot is a seqlock: its index changes before and after any rewrite).
+    /// </summary>
+    private bool TryCopy((long Start, long Episode) start, Span<T> observation, Span<float> action, out float reward, out float discount, Span<T> nextObservation)
+    {
+        var (t, episode) = start;
         CopyStack(t, episode, observation);
         CopyStack(t + _nstep, episode, nextObservation);
         _storage.ActionAt(t + 1).CopyTo(action);
+        reward = 0f;
+        discount = 1f;
         for (var i = 1; i <= _nstep; i++)
         {
             reward += discount * _storage.RewardAt(t + i);
@@ -289,9 +350,24 @@ public sealed class ReplayBuffer<T> : IDisposable
         }
 
         Interlocked.MemoryBarrier();
-        for (var i = 0; i < used; i++)
+        for (var j = 0; j <= _nstep; j++)
         {
-            if (_storage.IndexAt(_plan[i]) != _plan[i])
+            if (_storage.IndexAt(t + j) != t + j)
+            {
+                return false;
+            }
+        }
+
+        return OlderStackFramesHeld(t, episode);
+    }
+
+    /// <summary>Frames of the observation stack older than t (clamped to the episode start) are still in their slots.</summary>
+    private bool OlderStackFramesHeld(long t, long episode)
+    {
+        for (var i = 0; i < _stack - 1; i++)
+        {
+            var s = Math.Max(t - (_stack - 1) + i, episode);
+            if (s < t && _storage.IndexAt(s) != s)
             {
                 return false;
             }

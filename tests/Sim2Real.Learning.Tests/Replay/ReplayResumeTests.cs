@@ -74,6 +74,26 @@ public class ReplayResumeTests
     }
 
     [Fact]
+    public void Resuming_over_storage_files_of_another_size_fails_naming_the_file()
+    {
+        using var dir = new TempDirectory();
+        ReplayState state;
+        using (var replay = ReplayBuffer<byte>.Create(Options(dir.Path)))
+        {
+            Fill(replay, 0, 10);
+            state = replay.CaptureState();
+        }
+
+        using (var steps = new FileStream(Path.Combine(dir.Path, "steps.bin"), FileMode.Open))
+        {
+            steps.SetLength(100);
+        }
+
+        var error = Assert.Throws<InvalidConfigException>(() => ReplayBuffer<byte>.Open(Options(dir.Path), state));
+        Assert.Contains("steps.bin: 100 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_state_text_fails_naming_the_source()
     {
         var error = Assert.Throws<InvalidConfigException>(() => ReplayState.FromJson("{\"capacity\": \"many\"}", "run/replay_state.json"));

@@ -147,6 +147,17 @@ public class ReplaySamplingTests
     }
 
     [Fact]
+    public void Parallel_copies_give_the_same_batches_as_one_thread()
+    {
+        using var serial = ReplayBuffer<byte>.Create(Small());
+        using var parallel = ReplayBuffer<byte>.Create(Small() with { SampleThreads = 4 });
+        AddEpisodeA(serial);
+        AddEpisodeA(parallel);
+
+        Assert.Equal(Draw(serial, 300), Draw(parallel, 300));
+    }
+
+    [Fact]
     public void A_sampled_batch_saves_as_the_safetensors_batch_the_agent_update_reads()
     {
         using var replay = ReplayBuffer<byte>.Create(Small());
