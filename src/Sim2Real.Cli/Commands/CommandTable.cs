@@ -10,6 +10,7 @@ internal static class CommandTable
         yield return DemoCommand.Create();
         yield return DoctorCommand.Create();
         yield return AgentCommand.Create();
+        yield return TrainCommand.Create();
         yield return ReplayCommand.Create();
     }
 }
