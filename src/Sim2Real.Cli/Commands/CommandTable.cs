@@ -11,6 +11,7 @@ internal static class CommandTable
         yield return DoctorCommand.Create();
         yield return TopicCommand.Create();
         yield return AgentCommand.Create();
+        yield return TrainCommand.Create();
         yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
