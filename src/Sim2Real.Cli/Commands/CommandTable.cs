@@ -9,5 +9,6 @@ internal static class CommandTable
     {
         yield return DemoCommand.Create();
         yield return DoctorCommand.Create();
+        yield return SimCommand.Create();
     }
 }
