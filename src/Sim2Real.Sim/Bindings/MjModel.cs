@@ -13,6 +13,10 @@ namespace Sim2Real.Sim.Bindings;
 public sealed partial class MjModel : IDisposable
 {
     private const int ErrorBufferSize = 1000;
+
+    // MuJoCo 2.2.2 does not document its XML parser and compiler as safe to run on several threads at once, and
+    // loads are rare next to steps: one load at a time per process.
+    private static readonly Lock LoadLock = new();
     private readonly MjModelHandle _handle;
     private volatile bool _disposed;
 
@@ -114,7 +118,12 @@ public sealed partial class MjModel : IDisposable
     {
         var error = stackalloc byte[ErrorBufferSize];
         error[0] = 0;
-        var model = MjNative.mj_loadXML(file, vfs, error, ErrorBufferSize);
+        IntPtr model;
+        lock (LoadLock)
+        {
+            model = MjNative.mj_loadXML(file, vfs, error, ErrorBufferSize);
+        }
+
         var text = Marshal.PtrToStringUTF8((IntPtr)error)?.Trim();
         if (model == IntPtr.Zero)
         {
