@@ -133,6 +133,19 @@ public sealed partial class MjModel : IDisposable
         return new MjModel(model, source, string.IsNullOrEmpty(text) ? null : text);
     }
 
+    /// <summary>Writes the compiled model as a binary MJB file, which <see cref="FromBinaryFile"/> loads without compiling.</summary>
+    public void SaveBinary(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var before = MjWarningLog.Total;
+        MuJoCoRuntime.Check(MjGuardNative.s2r_mj_save_model(Pointer, full), "mj_saveModel", Source);
+        if (MjWarningLog.Total > before && !File.Exists(full))
+        {
+            throw new IOException($"{full}: MuJoCo could not write the model: {MjWarningLog.Snapshot()[^1]}");
+        }
+    }
+
     /// <summary>An independent deep copy (mj_copyModel), e.g. one per environment for domain randomization.</summary>
     public MjModel Copy()
     {
