@@ -15,5 +15,6 @@ internal static class CommandTable
         yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
+        yield return SimCommand.Create();
     }
 }

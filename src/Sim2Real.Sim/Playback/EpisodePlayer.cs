@@ -54,7 +54,7 @@ public static class EpisodePlayer
                 sink.Write(frame);
             }
 
-            summaries.Add(new EpisodeSummary(episode, count, total, step.Info.Success, step.Terminated, step.Info.Factors.ToString()));
+            summaries.Add(new EpisodeSummary(episode, count, total, step.Info.Success, step.Terminated, step.Info.Factors.Summary()));
         }
 
         sink.Complete();

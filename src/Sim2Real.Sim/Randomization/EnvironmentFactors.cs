@@ -86,6 +86,17 @@ public sealed class EnvironmentFactors
         return [.. vector];
     }
 
+    /// <summary>One line for logs: ranges over bodies and actuators instead of every element.</summary>
+    public string Summary()
+    {
+        static string Span(IReadOnlyList<double> values) =>
+            values.Count == 0 ? "-" : values.Min() == values.Max() ? $"{values[0]:0.###}" : $"{values.Min():0.###}..{values.Max():0.###}";
+
+        var com = ComOffsetsM.Count == 0 ? 0 : ComOffsetsM.Max(Math.Abs);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"friction x{FrictionScale:0.###}, mass x{Span(MassScales)}, com offset <= {100 * com:0.#} cm, damping x{JointDampingScale:0.###}, strength x{Span(MotorStrengths)}, kp x{KpScale:0.###}, kd x{KdScale:0.###}, latency {LatencySteps} steps");
+    }
+
     public override string ToString() =>
         string.Join(", ", Names().Zip(ToVector(), (n, v) => $"{n}={v:0.###}"));
 

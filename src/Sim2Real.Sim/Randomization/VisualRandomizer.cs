@@ -75,7 +75,18 @@ internal sealed class VisualRandomizer
             }
         }
 
-        JitterColours(_model.geom_rgba, random);
+        // A geom with a material shows the material's colour unless its own rgba differs from MuJoCo's default
+        // (0.5, 0.5, 0.5, 1): jittering that rgba would replace the material, so such geoms change via the material.
+        var matid = _model.geom_matid;
+        var rgba = _model.geom_rgba;
+        for (var g = 0; g < _model.ngeom; g++)
+        {
+            if (matid[g] < 0)
+            {
+                JitterColours(rgba.Slice(4 * g, 4), random);
+            }
+        }
+
         JitterColours(_model.mat_rgba, random);
 
         var camPos = _model.cam_pos;

@@ -53,6 +53,9 @@ public class VisualRandomizerTests
         Assert.Equal(1.0, Math.Sqrt(quat.Sum(q => q * q)), 9);
         Assert.NotEqual(rgba, model.geom_rgba.ToArray());
         Assert.All(rgba.Zip(model.geom_rgba.ToArray()), p => Assert.InRange(p.Second - p.First, -0.1001f, 0.1001f));
+        // Geoms coloured by a material keep MuJoCo's default rgba, or the material would stop showing.
+        var link2 = model.GeomId("link2");
+        Assert.Equal(new[] { 0.5f, 0.5f, 0.5f, 1f }, model.geom_rgba.Slice(4 * link2, 4).ToArray());
         Assert.NotEqual(light, model.light_pos.ToArray());
         Assert.Equal(new byte[] { 1, 1, 1 }, model.light_active.ToArray());
     }
