@@ -31,13 +31,15 @@ internal static class TopicBench
     {
         var count = new Option<int>("--count") { Description = "Round trips to measure", DefaultValueFactory = _ => 20000 };
         var warmup = new Option<int>("--warmup") { Description = "Round trips discarded first", DefaultValueFactory = _ => 2000 };
+        var external = new Option<string?>("--external-pong") { Description = "Topic prefix of a pong already running (e.g. s2r_ddspeer rawpong) instead of starting one" };
         var command = new Command("rtt", "Round trip of a small message (builtin_interfaces/msg/Time, 12 bytes of CDR) to a pong process and back.");
         command.Options.Add(count);
         command.Options.Add(warmup);
+        command.Options.Add(external);
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
-            var prefix = "/bench_" + Environment.ProcessId;
-            using var peer = StartSelf("topic", "bench", "pong", "--prefix", prefix);
+            var prefix = parse.GetValue(external) ?? "/bench_" + Environment.ProcessId;
+            using var peer = parse.GetValue(external) is null ? StartSelf("topic", "bench", "pong", "--prefix", prefix) : null;
             using var node = TopicSession.OpenNode("bench_ping");
             using var ping = node.CreatePublisher<Time>(prefix + "/ping", PingQos);
             using var pong = node.CreateSubscription<Time>(prefix + "/pong", PingQos);
@@ -73,12 +75,18 @@ internal static class TopicBench
             sent = Stopwatch.GetTimestamp();
             ping.Publish(new Time());
             await done.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
-            peer.StandardInput.Close();
-            await peer.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            if (peer is not null)
+            {
+                peer.StandardInput.Close();
+                await peer.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
             var measured = rtts[parse.GetValue(warmup)..];
             Array.Sort(measured);
+            // ddsperf prints half the round trip ("(tnow - source_timestamp) / 2" in its process_pong); both are shown.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rtt size 12 count {measured.Length} mean {measured.Average():0.0}us min {measured[0]:0.0}us 50% {Percentile(measured, 0.50):0.0}us 90% {Percentile(measured, 0.90):0.0}us 99% {Percentile(measured, 0.99):0.0}us max {measured[^1]:0.0}us"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rtt/2 (ddsperf's measure) 50% {Percentile(measured, 0.50) / 2:0.0}us 99% {Percentile(measured, 0.99) / 2:0.0}us"));
             return 0;
         }));
         return command;

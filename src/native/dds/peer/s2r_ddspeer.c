@@ -3,6 +3,9 @@
 //
 //   s2r_ddspeer echo <prefix> <count-per-type> <timeout-s> <Type_>...
 //       for each type: read rt/<prefix>/in/<Type_>, write the deserialized sample back on rt/<prefix>/out/<Type_>
+//   s2r_ddspeer rawpong <topic-prefix> <seconds>    answer rtt pings in C over the raw-CDR sertype
+//                                                   (S2R_TYPED=1: over Cyclone's own idlc descriptor instead)
+//   s2r_ddspeer rawping <topic-prefix> <count>      the ping side in C over the raw-CDR sertype
 //   s2r_ddspeer talk <topic> <text> <count>        publish std_msgs/String samples "<text> <i>" on rt/<topic>
 //   s2r_ddspeer impostor <topic> <type-name> <count>
 //       publish std_msgs/String bytes under another type name (a wire-level mismatch the reader must survive)
@@ -17,6 +20,7 @@
 #include "sensor_msgs.h"
 #include "trajectory_msgs.h"
 #include "diagnostic_msgs.h"
+#include "../s2r_rawcdr.h"
 
 #define TYPE(pkg, name) { #name, &pkg##_msg_dds__##name##_desc }
 static const struct { const char *name; const dds_topic_descriptor_t *desc; } types[] = {
@@ -179,6 +183,130 @@ static int impostor(dds_entity_t pp, const char *topic, const char *type_name, i
   return 0;
 }
 
+// rawpong: the pong side of `sim2real topic bench rtt` in plain C over the project's raw-CDR sertype, answering
+// from the data-available listener as ddsperf does; isolates what the C# layer adds to a round trip.
+struct rawpong { dds_entity_t writer; const void *sertype; };
+
+static void typedpong_data(dds_entity_t reader, void *arg)
+{
+  struct rawpong *rp = arg;
+  builtin_interfaces_msg_dds__Time_ t;
+  void *ptr = &t;
+  dds_sample_info_t info;
+  while (dds_take(reader, &ptr, &info, 1, 1) > 0)
+    if (info.valid_data)
+      dds_write(rp->writer, &t);
+}
+
+static void rawpong_data(dds_entity_t reader, void *arg)
+{
+  struct rawpong *rp = arg;
+  void *handle;
+  const uint8_t *data;
+  uint32_t size;
+  int64_t ts;
+  int32_t n;
+  while ((n = s2r_take_one(reader, &handle, &data, &size, &ts)) > 0) {
+    if (n == 1) {
+      s2r_write_cdr(rp->writer, rp->sertype, data, size);
+      s2r_release(handle);
+    }
+  }
+}
+
+static int rawpong(dds_entity_t pp, const char *prefix, int seconds)
+{
+  char ping[256], pong[256];
+  snprintf(ping, sizeof ping, "rt%s/ping", prefix);
+  snprintf(pong, sizeof pong, "rt%s/pong", prefix);
+  dds_qos_t *qos = ros_default_qos();
+  dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, 1);
+  static struct rawpong rp;
+  const void *st_in;
+  const bool typed = getenv("S2R_TYPED") != NULL;
+  dds_entity_t tin = typed ? dds_create_topic(pp, &builtin_interfaces_msg_dds__Time__desc, ping, NULL, NULL)
+                           : s2r_create_topic(pp, ping, "builtin_interfaces::msg::dds_::Time_", NULL, NULL, &st_in);
+  dds_entity_t tout = typed ? dds_create_topic(pp, &builtin_interfaces_msg_dds__Time__desc, pong, NULL, NULL)
+                            : s2r_create_topic(pp, pong, "builtin_interfaces::msg::dds_::Time_", NULL, NULL, &rp.sertype);
+  rp.writer = dds_create_writer(pp, tout, qos, NULL);
+  dds_listener_t *l = dds_create_listener(&rp);
+  dds_lset_data_available(l, typed ? typedpong_data : rawpong_data);
+  dds_entity_t rd = dds_create_reader(pp, tin, qos, l);
+  if (tin < 0 || tout < 0 || rp.writer < 0 || rd < 0)
+    return fail("rawpong", rd);
+  dds_sleepfor(DDS_SECS(seconds));
+  dds_delete_listener(l);
+  dds_delete_qos(qos);
+  return 0;
+}
+
+// rawping: the ping side in C over the raw-CDR sertype (median round trip printed), to split a round trip's cost
+// between Cyclone, the raw sertype and the C# layer.
+struct rawping { dds_entity_t writer; const void *sertype; int n, total; dds_time_t sent; int64_t *rtt; };
+
+static int cmp_i64(const void *a, const void *b)
+{
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+static void rawping_data(dds_entity_t reader, void *arg)
+{
+  struct rawping *rp = arg;
+  void *handle;
+  const uint8_t *data;
+  uint32_t size;
+  int64_t ts;
+  int32_t n;
+  while ((n = s2r_take_one(reader, &handle, &data, &size, &ts)) > 0) {
+    if (n == 1) {
+      dds_time_t now = dds_time();
+      if (rp->n < rp->total)
+        rp->rtt[rp->n++] = now - rp->sent;
+      if (rp->n < rp->total) {
+        rp->sent = dds_time();
+        s2r_write_cdr(rp->writer, rp->sertype, data, size);
+      }
+      s2r_release(handle);
+    }
+  }
+}
+
+static int rawping(dds_entity_t pp, const char *prefix, int count)
+{
+  char ping[256], pong[256];
+  snprintf(ping, sizeof ping, "rt%s/ping", prefix);
+  snprintf(pong, sizeof pong, "rt%s/pong", prefix);
+  dds_qos_t *qos = ros_default_qos();
+  dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, 1);
+  static struct rawping rp;
+  rp.total = count;
+  rp.rtt = calloc((size_t)count, sizeof(int64_t));
+  const void *st_in;
+  dds_entity_t tout = s2r_create_topic(pp, ping, "builtin_interfaces::msg::dds_::Time_", NULL, NULL, &rp.sertype);
+  dds_entity_t tin = s2r_create_topic(pp, pong, "builtin_interfaces::msg::dds_::Time_", NULL, NULL, &st_in);
+  rp.writer = dds_create_writer(pp, tout, qos, NULL);
+  dds_listener_t *l = dds_create_listener(&rp);
+  dds_lset_data_available(l, rawping_data);
+  dds_entity_t rd = dds_create_reader(pp, tin, qos, l);
+  if (tin < 0 || tout < 0 || rp.writer < 0 || rd < 0)
+    return fail("rawping", rd);
+  await_match(rp.writer, DDS_SECS(10));
+  dds_sleepfor(DDS_MSECS(500));
+  static const unsigned char sample[12] = { 0, 1, 0, 0 };
+  rp.sent = dds_time();
+  s2r_write_cdr(rp.writer, rp.sertype, sample, sizeof sample);
+  while (rp.n < rp.total)
+    dds_sleepfor(DDS_MSECS(10));
+  qsort(rp.rtt, (size_t)count, sizeof(int64_t), cmp_i64);
+  printf("rawping size 12 count %d 50%% %.1fus 99%% %.1fus min %.1fus\n", count, (double)rp.rtt[count / 2] / 1e3,
+         (double)rp.rtt[count * 99 / 100] / 1e3, (double)rp.rtt[0] / 1e3);
+  dds_delete(rd);
+  dds_delete_listener(l);
+  dds_delete_qos(qos);
+  return 0;
+}
+
 int main(int argc, char **argv)
 {
   if (argc < 2) {
@@ -195,6 +323,10 @@ int main(int argc, char **argv)
     rc = echo(pp, argv[2], atoi(argv[3]), atoi(argv[4]), argc - 5, argv + 5);
   else if (strcmp(argv[1], "talk") == 0 && argc == 5)
     rc = talk(pp, argv[2], argv[3], atoi(argv[4]));
+  else if (strcmp(argv[1], "rawping") == 0 && argc == 4)
+    rc = rawping(pp, argv[2], atoi(argv[3]));
+  else if (strcmp(argv[1], "rawpong") == 0 && argc == 4)
+    rc = rawpong(pp, argv[2], atoi(argv[3]));
   else if (strcmp(argv[1], "impostor") == 0 && argc == 5)
     rc = impostor(pp, argv[2], argv[3], atoi(argv[4]));
   else
