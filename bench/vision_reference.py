@@ -17,7 +17,7 @@ iterations = int(iterations)
 frame = cv2.imread(frame_path, cv2.IMREAD_COLOR)
 P[0, 2] -= x
 P[1, 2] -= y
-mx, my = cv2.initUndistortRectifyMap(K, D, np.eye(3), P, (w, h), cv2.CV_32FC1)
+mx, my = cv2.convertMaps(*cv2.initUndistortRectifyMap(K, D, np.eye(3), P, (w, h), cv2.CV_32FC1), cv2.CV_16SC2)
 stack = [np.zeros((3, 84, 84), np.uint8)] * 3
 
 

@@ -66,6 +66,13 @@ internal static class VisionBench
             wall.Stop();
             output.WriteLine(string.Create(inv, $"capture to observable, {videoFrames}-frame {camera.ImageWidth}x{camera.ImageHeight} mp4v file (FFmpeg backend): grab timestamp -> OnNext (decode + copy)"));
             output.WriteLine(Line("  C# CameraStream", [.. latencies]) + string.Create(inv, $"; {latencies.Count / wall.Elapsed.TotalSeconds:0} frames/s"));
+            var observed = new List<double>();
+            CameraStream.Open(CaptureSource.Parse(video), new CameraStreamOptions { TimeProvider = clock })
+                .Preprocess(new FramePreprocessor(preprocessor.Options))
+                .Do(o => observed.Add((clock.GetUtcNow() - o.Timestamp).TotalMicroseconds))
+                .ToList()
+                .Wait();
+            output.WriteLine(Line("  C# CameraStream + Preprocess (grab -> [9,84,84] observation)", [.. observed]));
 
             if (referenceScript is not null && File.Exists(referenceScript))
             {

@@ -17,7 +17,6 @@ internal sealed class CaptureLoop : IDisposable
     private readonly ITimer _watchdog;
     private bool _terminated;
     private int _attempts;
-    private string _lastFailure = "";
 
     // Watchdog state: a deadline while opening or waiting for a frame; none while backing off between attempts.
     private long _deadlineTicks = long.MaxValue;
@@ -113,8 +112,6 @@ internal sealed class CaptureLoop : IDisposable
                 Terminate(o => o.OnCompleted());
                 return;
             }
-
-            _lastFailure = $"{_source}: stopped delivering frames";
         }
     }
 

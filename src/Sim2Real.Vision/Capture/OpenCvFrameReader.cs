@@ -34,8 +34,6 @@ internal sealed class OpenCvFrameReader : IFrameReader
         return new OpenCvFrameReader(CaptureHandle.FromPointer(pointer), source.Location);
     }
 
-    public double FramesPerSecond => CvNative.s2r_cv_capture_get(_capture, CvType.PropFps);
-
     public bool Grab()
     {
         var status = CvNative.s2r_cv_capture_grab(_capture);

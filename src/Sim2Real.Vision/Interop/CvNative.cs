@@ -54,6 +54,12 @@ internal static unsafe partial class CvNative
     internal static partial int s2r_cv_remap(in NativeImage src, in NativeImage dst, float* mapX, float* mapY, int interpolation, int borderMode);
 
     [LibraryImport(Lib)]
+    internal static partial int s2r_cv_convert_maps(float* mapX, float* mapY, int width, int height, short* xy, ushort* fraction);
+
+    [LibraryImport(Lib)]
+    internal static partial int s2r_cv_remap_fixed(in NativeImage src, in NativeImage dst, short* xy, ushort* fraction, int interpolation, int borderMode);
+
+    [LibraryImport(Lib)]
     internal static partial int s2r_cv_warp_perspective(in NativeImage src, in NativeImage dst, double* h, int interpolation, double borderValue);
 
     [LibraryImport(Lib)]

@@ -64,7 +64,7 @@ public sealed class FramePreprocessor
         if (_maps is not null)
         {
             var undistorted = Buffer(_undistorted, colour.Format, _maps.Width, _maps.Height);
-            ImageOps.RemapInto(colour, undistorted, _maps.MapX, _maps.MapY, Interpolation.Linear);
+            _maps.ApplyInto(colour, undistorted);
             ImageOps.ResizeInto(undistorted, resized, Options.Resize);
         }
         else

@@ -129,3 +129,38 @@ int s2r_cv_warp_perspective(const s2r_image* src, s2r_image* dst, const double* 
   });
 }
 }
+
+extern "C" {
+
+// Float maps to OpenCV's fixed-point form (CV_16SC2 integer positions + CV_16UC1 interpolation-table indices):
+// remap then skips the per-call conversion. Same rounding as the float path, so the output bytes are the same.
+int s2r_cv_convert_maps(const float* map_x, const float* map_y, int32_t width, int32_t height, int16_t* xy,
+                        uint16_t* fraction) {
+  return s2r::guarded("convertMaps", [&] {
+    cv::Mat mx(height, width, CV_32FC1, const_cast<float*>(map_x));
+    cv::Mat my(height, width, CV_32FC1, const_cast<float*>(map_y));
+    cv::Mat a(height, width, CV_16SC2, xy);
+    cv::Mat b(height, width, CV_16UC1, fraction);
+    cv::Mat fa, fb;
+    cv::convertMaps(mx, my, fa, fb, CV_16SC2);
+    fa.copyTo(a);
+    fb.copyTo(b);
+    return 0;
+  });
+}
+
+int s2r_cv_remap_fixed(const s2r_image* src, s2r_image* dst, const int16_t* xy, const uint16_t* fraction,
+                       int32_t interpolation, int32_t border_mode) {
+  return s2r::guarded("remap", [&] {
+    cv::Mat d = s2r::view(dst);
+    cv::Mat a(dst->height, dst->width, CV_16SC2, const_cast<int16_t*>(xy));
+    cv::Mat b(dst->height, dst->width, CV_16UC1, const_cast<uint16_t*>(fraction));
+    cv::remap(s2r::view(src), d, a, b, interpolation, border_mode);
+    if (d.data != dst->data) {
+      s2r::set_error("remap: destination view does not match the map size or source type");
+      return -1;
+    }
+    return 0;
+  });
+}
+}

@@ -55,8 +55,12 @@ public class SyntheticCalibrationTests
         var views = SyntheticViews.Chessboard(9, 6, 0.025);
         var yaml = new System.Text.StringBuilder("setup: eye_in_hand\ncamera_info: wrist.yaml\nboard: {pattern: chessboard, size: 9x6, square: 0.025}\nviews:\n");
         var i = 0;
-        foreach (var boardInCamera in SyntheticViews.Poses(10, (0.1, 0.0625), 0.45, seed: 11))
+        // Half the views see the board upside down: with 9x6 inner corners (10x7 squares, corner squares of different
+        // colours) OpenCV orders the corners by the board, not the image, so every view gives the same board frame.
+        var upsideDown = RigidTransform.FromRotationVector([0, 0, Math.PI], [0, 0, 0]);
+        foreach (var pose in SyntheticViews.Poses(10, (0.1, 0.0625), 0.45, seed: 11))
         {
+            var boardInCamera = i % 2 == 0 ? pose : upsideDown.Then(pose);
             var cameraInBase = boardInBase.Then(boardInCamera.Inverse());
             var gripperInBase = cameraInBase.Then(cameraInGripper.Inverse());
             var name = $"view{i++:00}.png";

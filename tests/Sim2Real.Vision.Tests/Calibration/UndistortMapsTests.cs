@@ -15,10 +15,15 @@ public class UndistortMapsTests
         var source = TestData.LeftChessboards()[0];
         var output = Path.Combine(TestData.TempDirectory(), "undistorted.png");
 
-        var ours = UndistortMaps.Create(Left).Apply(ImageCodec.Read(source));
+        var maps = UndistortMaps.Create(Left);
+        var raw = ImageCodec.Read(source);
+        var ours = maps.Apply(raw);
+        var fixedPoint = Image.Blank(640, 480, PixelFormat.Bgr);
+        maps.ApplyInto(raw, fixedPoint);
         Python.RunJson(TestData.Reference("undistort_cv2.py"), source, output, Join(Left.K), Join(Left.D), Join(Left.P));
 
         Assert.Equal(ImageCodec.Read(output).Pixels, ours.Pixels);
+        Assert.Equal(ours.Pixels, fixedPoint.Pixels);
     }
 
     [Fact]

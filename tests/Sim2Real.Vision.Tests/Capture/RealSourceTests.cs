@@ -60,6 +60,27 @@ public class RealSourceTests
         Assert.EndsWith("frame_0003.png", e.FilePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Http_mjpeg_stream_is_read_through_ffmpeg_and_reconnects_after_a_drop()
+    {
+        var frames = Enumerable.Range(0, 4).Select(t => TestImages.Pattern(64, 48, PixelFormat.Bgr, 40 * t)).ToArray();
+        using var camera = new MjpegServer(frames, framesPerConnection: 4);
+        var source = CaptureSource.Parse(camera.Url);
+
+        var received = await CameraStream.Open(source, Quick with { ReconnectAttempts = 3 })
+            .Take(10)
+            .ToList()
+            .Timeout(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(CaptureSourceKind.NetworkStream, source.Kind);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), received.Select(f => f.Sequence));
+        Assert.True(received[^1].Connection >= 3, $"frames came over {received[^1].Connection} connection(s); the server drops each after 4 frames");
+        Assert.True(camera.Connections >= 3);
+        Assert.All(received, f => Assert.Equal((64, 48), (f.Image.Width, f.Image.Height)));
+        var meanError = frames[1].Pixels.Zip(received[1].Image.Pixels, (a, b) => Math.Abs(a - b)).Average();
+        Assert.True(meanError < 8, $"JPEG at quality 95 is close to the source: mean abs error {meanError}");
+    }
+
     [Theory]
     [InlineData("rtsp://127.0.0.1:9/stream")]
     [InlineData("http://127.0.0.1:9/video.mjpg")]
