@@ -8,6 +8,7 @@ Prints one JSON object: batches/s and transitions/s over --seconds of sampling a
 import argparse
 import json
 import random
+import resource
 import time
 
 import numpy as np
@@ -87,6 +88,7 @@ def main():
         "batches": batches,
         "seconds": elapsed,
         "steps": sum(e["observation"].shape[0] for e in episodes),
+        "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "torch": torch.__version__,
         "numpy": np.__version__,
     }))

@@ -60,6 +60,7 @@ internal static class PythonReplayReference
 
         using var json = JsonDocument.Parse(stdout);
         var root = json.RootElement;
-        return new ReplayBenchResult("python3 numpy + torch DataLoader (reference style)", root.GetProperty("batches").GetInt64(), root.GetProperty("seconds").GetDouble(), settings.Batch);
+        return new ReplayBenchResult("python3 numpy, torch DataLoader (reference style)", root.GetProperty("batches").GetInt64(), root.GetProperty("seconds").GetDouble(), settings.Batch,
+            root.GetProperty("max_rss_kb").GetInt64() * 1024);
     }
 }

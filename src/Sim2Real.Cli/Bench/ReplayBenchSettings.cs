@@ -11,4 +11,5 @@ internal sealed record ReplayBenchSettings(
     int ActionDim,
     int EpisodeLength,
     double Seconds,
+    int Threads,
     bool WithProducer);

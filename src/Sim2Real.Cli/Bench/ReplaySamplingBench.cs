@@ -20,6 +20,7 @@ internal static class ReplaySamplingBench
             NStep = settings.NStep,
             Discount = 0.99,
             Seed = 1,
+            SampleThreads = settings.Threads,
         };
         using var replay = ReplayBuffer<byte>.Create(options);
         var fill = Stopwatch.StartNew();
@@ -61,9 +62,26 @@ internal static class ReplaySamplingBench
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var added = replay.StepsWritten - settings.Steps;
         stop.Cancel();
         producer.GetAwaiter().GetResult();
-        return new ReplayBenchResult(settings.WithProducer ? "C# (actor adding concurrently)" : "C#", batches, seconds, settings.Batch);
+        var threads = settings.Threads == 1 ? "1 thread" : $"{settings.Threads} threads";
+        var name = settings.WithProducer ? $"C#, {threads}, actor adding {added / seconds:F0} steps/s" : $"C#, {threads}";
+        return new ReplayBenchResult(name, batches, seconds, settings.Batch, ResidentBytes());
+    }
+
+    /// <summary>Peak resident memory (VmHWM) of this process: the buffer maps capacity x frame bytes, but only touched pages count.</summary>
+    private static long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException("/proc/self/status has no VmHWM line");
     }
 
     private static void AddStep(ReplayBuffer<byte> replay, long step, int episodeLength, byte[] frame, float[] action)

@@ -23,12 +23,13 @@ internal static class ReplayCommand
         var nstep = new Option<int>("--nstep") { Description = "Steps of the n-step return.", DefaultValueFactory = _ => 3 };
         var size = new Option<int>("--size") { Description = "Frame height and width in pixels.", DefaultValueFactory = _ => 84 };
         var seconds = new Option<double>("--seconds") { Description = "Sampling time measured per implementation.", DefaultValueFactory = _ => 3.0 };
+        var threads = new Option<int>("--threads") { Description = "Sampling threads for the parallel measurement (the 1-thread one always runs).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var concurrent = new Option<bool>("--concurrent") { Description = "Also measure while an actor thread adds steps at full speed." };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the python3 reference sampler." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
 
         var command = new Command("bench", "Measure replay sampling (batches/s, transitions/s) for DrQ-v2 pixels, against the reference implementation's numpy sampler run by /usr/bin/python3 in the same run.");
-        foreach (var option in new Option[] { capacity, steps, batch, stack, nstep, size, seconds, concurrent, noReference, json })
+        foreach (var option in new Option[] { capacity, steps, batch, stack, nstep, size, seconds, threads, concurrent, noReference, json })
         {
             command.Options.Add(option);
         }
@@ -45,26 +46,32 @@ internal static class ReplayCommand
                 ActionDim: 6,
                 EpisodeLength: 500,
                 parse.GetValue(seconds),
+                Threads: 1,
                 WithProducer: false);
-            return Run(settings, parse.GetValue(concurrent), !parse.GetValue(noReference), parse.GetValue(json));
+            return Run(settings, parse.GetValue(threads), parse.GetValue(concurrent), !parse.GetValue(noReference), parse.GetValue(json));
         });
         return command;
     }
 
-    private static int Run(ReplayBenchSettings settings, bool concurrent, bool reference, bool asJson)
+    private static int Run(ReplayBenchSettings settings, int threads, bool concurrent, bool reference, bool asJson)
     {
-        if (settings.Steps > settings.Capacity || settings.Steps < 2 * settings.NStep || settings.Batch < 1 || settings.Seconds <= 0)
+        if (settings.Steps > settings.Capacity || settings.Steps < 2 * settings.NStep || settings.Batch < 1 || settings.Seconds <= 0 || threads < 1)
         {
-            Console.Error.WriteLine($"replay bench: need nstep*2 <= --steps <= --capacity, --batch >= 1 and --seconds > 0 (got steps {settings.Steps}, capacity {settings.Capacity}, batch {settings.Batch}, seconds {settings.Seconds})");
+            Console.Error.WriteLine($"replay bench: need nstep*2 <= --steps <= --capacity, --batch >= 1, --seconds > 0 and --threads >= 1 (got steps {settings.Steps}, capacity {settings.Capacity}, batch {settings.Batch}, seconds {settings.Seconds}, threads {threads})");
             return 2;
         }
 
         var log = asJson ? TextWriter.Null : Console.Out;
-        log.WriteLine($"replay bench: B={settings.Batch}, {settings.Size}x{settings.Size}, stack {settings.Stack}, nstep {settings.NStep}, capacity {settings.Capacity}, {settings.Steps} steps held, {settings.Seconds} s each, 1 sampling thread");
+        log.WriteLine($"replay bench: B={settings.Batch}, {settings.Size}x{settings.Size}, stack {settings.Stack}, nstep {settings.NStep}, capacity {settings.Capacity}, {settings.Steps} steps held, {settings.Seconds} s each, {Environment.ProcessorCount} cores");
         var results = new List<ReplayBenchResult> { ReplaySamplingBench.Run(settings, log) };
+        if (threads > 1)
+        {
+            results.Add(ReplaySamplingBench.Run(settings with { Threads = threads }, log));
+        }
+
         if (concurrent)
         {
-            results.Add(ReplaySamplingBench.Run(settings with { WithProducer = true }, log));
+            results.Add(ReplaySamplingBench.Run(settings with { Threads = threads, WithProducer = true }, log));
         }
 
         ReplayBenchResult? python = null;
@@ -87,14 +94,14 @@ internal static class ReplayCommand
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                settings.Capacity,
+                capacity = settings.Capacity,
                 steps = settings.Steps,
                 batch = settings.Batch,
                 stack = settings.Stack,
                 nstep = settings.NStep,
                 size = settings.Size,
-                results = results.Select(r => new { name = r.Name, batches_per_s = r.BatchesPerSecond, transitions_per_s = r.TransitionsPerSecond, batches = r.Batches, seconds = r.Seconds }),
-                speedup_vs_reference = python is null ? (double?)null : results[0].BatchesPerSecond / python.BatchesPerSecond,
+                results = results.Select(r => new { name = r.Name, batches_per_s = r.BatchesPerSecond, transitions_per_s = r.TransitionsPerSecond, peak_rss_mb = r.ResidentMegabytes, batches = r.Batches, seconds = r.Seconds }),
+                speedup_vs_reference = python is null ? null : results.Where(r => r != python).Select(r => new { name = r.Name, ratio = r.BatchesPerSecond / python.BatchesPerSecond }),
                 reference_skipped = skipped,
             }));
             return 0;
@@ -102,12 +109,15 @@ internal static class ReplayCommand
 
         foreach (var r in results)
         {
-            Console.WriteLine($"  {r.Name,-52} {r.BatchesPerSecond,9:F1} batches/s  {r.TransitionsPerSecond,11:F0} transitions/s");
+            Console.WriteLine($"  {r.Name,-50} {r.BatchesPerSecond,9:F1} batches/s  {r.TransitionsPerSecond,11:F0} transitions/s  peak RSS {r.ResidentMegabytes,6:F0} MB");
         }
 
         if (python is not null)
         {
-            Console.WriteLine($"  C# / reference: {results[0].BatchesPerSecond / python.BatchesPerSecond:F1}x the reference's batches/s");
+            foreach (var r in results.Where(r => r != python))
+            {
+                Console.WriteLine($"  {r.Name} / reference: {r.BatchesPerSecond / python.BatchesPerSecond:F1}x the reference's batches/s");
+            }
         }
         else if (skipped is not null)
         {

@@ -15,6 +15,7 @@ public static partial class AtomicFile
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path}: no parent directory", nameof(path));
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaries(full);
         var temp = TempPathFor(full);
         try
         {
@@ -39,6 +40,29 @@ public static partial class AtomicFile
     /// <summary>Temporary files are hidden siblings of the target, so the rename never crosses a file system.</summary>
     internal static string TempPathFor(string fullPath)
         => Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>
+    /// A writer killed mid-write leaves its temporary file behind; the next write of the same target removes those
+    /// whose process is gone, so crashes do not pile up half-written checkpoints.
+    /// </summary>
+    internal static void RemoveStaleTemporaries(string fullPath)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var prefix = $".{Path.GetFileName(fullPath)}.";
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(fullPath)!, prefix + "*.tmp"))
+        {
+            var parts = Path.GetFileName(file)[prefix.Length..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
 
     /// <summary>The rename is durable only once the directory entry is on disk.</summary>
     private static void SyncDirectory(string directory)

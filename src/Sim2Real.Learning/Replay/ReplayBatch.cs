@@ -1,3 +1,5 @@
+using Sim2Real.Learning.Checkpoints;
+
 namespace Sim2Real.Learning.Replay;
 
 /// <summary>
@@ -12,6 +14,17 @@ public sealed class ReplayBatch<T>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         BatchSize = batchSize;
+        ActionDim = options.ActionDim;
+        var shape = new long[options.FrameShape.Count + 1];
+        shape[0] = batchSize;
+        for (var i = 0; i < options.FrameShape.Count; i++)
+        {
+            shape[i + 1] = options.FrameShape[i];
+        }
+
+        // Stacking concatenates frames along the first (channel) axis, oldest first.
+        shape[1] *= options.FrameStack;
+        ObservationShape = shape;
         Observation = new T[batchSize * options.ObservationLength];
         NextObservation = new T[batchSize * options.ObservationLength];
         Action = new float[batchSize * options.ActionDim];
@@ -20,6 +33,11 @@ public sealed class ReplayBatch<T>
     }
 
     public int BatchSize { get; }
+
+    public int ActionDim { get; }
+
+    /// <summary>[B, k*C, H, W] for pixel frames [C, H, W]; [B, k*D] for state vectors [D].</summary>
+    public IReadOnlyList<long> ObservationShape { get; }
 
     public T[] Observation { get; }
 
@@ -30,4 +48,20 @@ public sealed class ReplayBatch<T>
     public float[] Discount { get; }
 
     public T[] NextObservation { get; }
+
+    /// <summary>
+    /// The batch as the tensors <c>agent update --batch</c> reads: obs, action, reward [B,1], discount [B,1], next_obs.
+    /// </summary>
+    public IReadOnlyList<SafeTensor> ToSafeTensors()
+    {
+        var obsShape = ObservationShape.ToArray();
+        return
+        [
+            SafeTensor.Create<T>("obs", obsShape, Observation),
+            SafeTensor.Create<float>("action", [BatchSize, ActionDim], Action),
+            SafeTensor.Create<float>("reward", [BatchSize, 1], Reward),
+            SafeTensor.Create<float>("discount", [BatchSize, 1], Discount),
+            SafeTensor.Create<T>("next_obs", obsShape, NextObservation),
+        ];
+    }
 }

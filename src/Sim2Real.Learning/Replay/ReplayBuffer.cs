@@ -10,25 +10,22 @@ namespace Sim2Real.Learning.Replay;
 /// reward = sum_i (prod_{j&lt;i} gamma d_{t+j}) r_{t+i}, discount = prod_i gamma d_{t+i}, over n whole steps of one episode.
 /// <para>
 /// One producer (the actor) and one or more consumers (learners) may run at once without blocking each other:
-/// each slot is a seqlock, and a sample that raced with the overwrite of a slot it read is drawn again.
+/// each slot is a seqlock, and a sample that raced with the overwrite of a slot it read is drawn again
+/// (see <see cref="TransitionSampler{T}"/>).
 /// </para>
 /// </summary>
 public sealed class ReplayBuffer<T> : IDisposable
     where T : unmanaged
 {
-    private const int MaxDrawsPerItem = 100_000;
-
     private readonly ReplayStorage<T> _storage;
+    private readonly TransitionSampler<T> _sampler;
     private readonly Lock _addLock = new();
     private readonly Lock _sampleLock = new();
     private readonly string? _ownedDirectory;
     private readonly int _capacity;
     private readonly int _frameLength;
-    private readonly int _stack;
-    private readonly int _nstep;
-    private readonly float _gamma;
-    private readonly long[] _plan;
-    private Xoshiro256StarStar _random;
+    private readonly int _obsLength;
+    private readonly int _actionDim;
     private long _written;
     private long _episodeStart;
     private bool _disposed;
@@ -40,14 +37,11 @@ public sealed class ReplayBuffer<T> : IDisposable
         _ownedDirectory = ownedDirectory;
         _capacity = options.Capacity;
         _frameLength = (int)options.FrameLength;
-        _stack = options.FrameStack;
-        _nstep = options.NStep;
-        // float32 throughout, as numpy computes it in the reference.
-        _gamma = (float)options.Discount;
-        _plan = new long[2 * (options.FrameStack + options.NStep + 1)];
-        _random = random;
+        _obsLength = (int)options.ObservationLength;
+        _actionDim = options.ActionDim;
         _written = written;
         _episodeStart = episodeStart;
+        _sampler = new TransitionSampler<T>(options, storage, random, () => Volatile.Read(ref _written));
     }
 
     public ReplayOptions Options { get; }
@@ -144,37 +138,22 @@ public sealed class ReplayBuffer<T> : IDisposable
 
     /// <summary>
     /// Draws <c>reward.Length</c> transitions uniformly among the complete n-step transitions held, into
-    /// caller-owned buffers (obs/next_obs [B, k*frame], action [B, A], reward and discount [B]).
+    /// caller-owned buffers (obs/next_obs [B, k*frame], action [B, A], reward and discount [B]). With
+    /// <see cref="ReplayOptions.SampleThreads"/> above 1 the copies run in parallel; the draws stay sequential, so
+    /// a given seed and contents give the same batch at any thread count.
     /// </summary>
     /// <exception cref="InvalidOperationException">No complete n-step transition is held yet.</exception>
     public void Sample(Span<T> observation, Span<float> action, Span<float> reward, Span<float> discount, Span<T> nextObservation)
     {
         var batch = reward.Length;
-        var obsLength = (int)Options.ObservationLength;
-        RequireLength(observation.Length, (long)batch * obsLength, nameof(observation));
-        RequireLength(nextObservation.Length, (long)batch * obsLength, nameof(nextObservation));
-        RequireLength(action.Length, (long)batch * Options.ActionDim, nameof(action));
+        RequireLength(observation.Length, (long)batch * _obsLength, nameof(observation));
+        RequireLength(nextObservation.Length, (long)batch * _obsLength, nameof(nextObservation));
+        RequireLength(action.Length, (long)batch * _actionDim, nameof(action));
         RequireLength(discount.Length, batch, nameof(discount));
         lock (_sampleLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            for (var b = 0; b < batch; b++)
-            {
-                var draws = 0;
-                while (!TryDrawInto(
-                    observation.Slice(b * obsLength, obsLength),
-                    action.Slice(b * Options.ActionDim, Options.ActionDim),
-                    out reward[b],
-                    out discount[b],
-                    nextObservation.Slice(b * obsLength, obsLength)))
-                {
-                    if (++draws == MaxDrawsPerItem)
-                    {
-                        throw new InvalidOperationException(
-                            $"replay: {MaxDrawsPerItem} draws found no complete {_nstep}-step transition among {Count} held steps; episodes may be shorter than nstep + 1 steps");
-                    }
-                }
-            }
+            _sampler.Sample(observation, action, reward, discount, nextObservation);
         }
     }
 
@@ -191,13 +170,13 @@ public sealed class ReplayBuffer<T> : IDisposable
                 {
                     Capacity = _capacity,
                     FrameShape = Options.FrameShape.ToArray(),
-                    FrameStack = _stack,
+                    FrameStack = Options.FrameStack,
                     ActionDim = Options.ActionDim,
-                    NStep = _nstep,
+                    NStep = Options.NStep,
                     Discount = Options.Discount,
                     StepsWritten = _written,
                     EpisodeStart = _episodeStart,
-                    Random = _random.State,
+                    Random = _sampler.RandomState,
                 };
             }
         }
@@ -221,91 +200,6 @@ public sealed class ReplayBuffer<T> : IDisposable
                     System.IO.Directory.Delete(_ownedDirectory, recursive: true);
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// Draws one start step t (the observation) and copies the transition t -> t+n if it is whole: steps t..t+n
-    /// of one episode, every frame of both stacks still held, and no slot overwritten while copying.
-    /// </summary>
-    private bool TryDrawInto(Span<T> observation, Span<float> action, out float reward, out float discount, Span<T> nextObservation)
-    {
-        reward = 0f;
-        discount = 1f;
-        var written = Volatile.Read(ref _written);
-        var oldest = Math.Max(0, written - _capacity);
-        var starts = written - _nstep - oldest;
-        if (starts <= 0)
-        {
-            throw new InvalidOperationException($"replay: no complete {_nstep}-step transition yet ({written} steps written)");
-        }
-
-        var t = oldest + (long)_random.NextBelow((ulong)starts);
-        if (_storage.IndexAt(t) != t)
-        {
-            return false;
-        }
-
-        var episode = _storage.EpisodeStartAt(t);
-        if (episode < 0 || episode > t)
-        {
-            return false;
-        }
-
-        // Steps whose slots are read; all must hold what we expect before and after the copy.
-        var used = 0;
-        for (var j = 1; j <= _nstep; j++)
-        {
-            if (_storage.IndexAt(t + j) != t + j || _storage.EpisodeStartAt(t + j) != episode)
-            {
-                return false;
-            }
-
-            _plan[used++] = t + j;
-        }
-
-        _plan[used++] = t;
-        for (var i = 0; i < _stack - 1; i++)
-        {
-            var s = Math.Max(t - (_stack - 1) + i, episode);
-            if (s < t)
-            {
-                if (_storage.IndexAt(s) != s)
-                {
-                    return false;
-                }
-
-                _plan[used++] = s;
-            }
-        }
-
-        CopyStack(t, episode, observation);
-        CopyStack(t + _nstep, episode, nextObservation);
-        _storage.ActionAt(t + 1).CopyTo(action);
-        for (var i = 1; i <= _nstep; i++)
-        {
-            reward += discount * _storage.RewardAt(t + i);
-            discount *= _storage.DiscountAt(t + i) * _gamma;
-        }
-
-        Interlocked.MemoryBarrier();
-        for (var i = 0; i < used; i++)
-        {
-            if (_storage.IndexAt(_plan[i]) != _plan[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private void CopyStack(long newest, long episode, Span<T> destination)
-    {
-        for (var i = 0; i < _stack; i++)
-        {
-            var step = Math.Max(newest - (_stack - 1) + i, episode);
-            _storage.FrameAt(step).CopyTo(destination.Slice(i * _frameLength, _frameLength));
         }
     }
 

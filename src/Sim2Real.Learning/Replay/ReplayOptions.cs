@@ -25,6 +25,9 @@ public sealed record ReplayOptions
 
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>Threads copying a batch's frames; draws stay sequential, so batches do not depend on it.</summary>
+    public int SampleThreads { get; init; } = 1;
+
     /// <summary>Folder for the memory-mapped storage. Null: a fresh temporary folder removed on dispose.</summary>
     public string? Directory { get; init; }
 
@@ -80,6 +83,11 @@ public sealed record ReplayOptions
         if (!double.IsFinite(Discount) || Discount < 0 || Discount > 1)
         {
             throw new InvalidConfigException(source, "discount", $"must be in [0, 1], got {Discount}");
+        }
+
+        if (SampleThreads < 1)
+        {
+            throw new InvalidConfigException(source, "sample_threads", $"must be at least 1, got {SampleThreads}");
         }
 
         return this;

@@ -13,6 +13,7 @@ internal sealed unsafe class ReplayStorage<T> : IDisposable
 {
     public const string FramesFile = "frames.bin";
     public const string StepsFile = "steps.bin";
+    public const string LockFile = "replay.lock";
 
     // Record layout: long index + 1 (0 while empty or being written, so a fresh sparse file needs no
     // initialisation), long episode start, float reward, float discount, float action[ActionDim].
@@ -22,6 +23,7 @@ internal sealed unsafe class ReplayStorage<T> : IDisposable
     private const int DiscountOffset = 20;
     private const int ActionOffset = 24;
 
+    private readonly FileStream _lock;
     private readonly Mapping _frames;
     private readonly Mapping _steps;
     private readonly int _capacity;
@@ -35,14 +37,23 @@ internal sealed unsafe class ReplayStorage<T> : IDisposable
         _frameLength = frameLength;
         _actionDim = actionDim;
         _recordBytes = (ActionOffset + (4 * actionDim) + 7) / 8 * 8;
-        _frames = new Mapping(Path.Combine(directory, FramesFile), (long)capacity * frameLength * sizeof(T), create);
+        _lock = Lock(directory);
         try
         {
-            _steps = new Mapping(Path.Combine(directory, StepsFile), (long)capacity * _recordBytes, create);
+            _frames = new Mapping(Path.Combine(directory, FramesFile), (long)capacity * frameLength * sizeof(T), create);
+            try
+            {
+                _steps = new Mapping(Path.Combine(directory, StepsFile), (long)capacity * _recordBytes, create);
+            }
+            catch
+            {
+                _frames.Dispose();
+                throw;
+            }
         }
         catch
         {
-            _frames.Dispose();
+            _lock.Dispose();
             throw;
         }
     }
@@ -100,6 +111,21 @@ internal sealed unsafe class ReplayStorage<T> : IDisposable
     {
         _frames.Dispose();
         _steps.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>Two buffers writing one folder would corrupt each other; an exclusive lock file makes the second fail.</summary>
+    private static FileStream Lock(string directory)
+    {
+        var path = Path.Combine(directory, LockFile);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"{directory}: replay storage is in use by another buffer ({LockFile} is locked)", e);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,12 +8,13 @@ public class ReplayCommandTests
     [Fact]
     public void Replay_bench_prints_sampling_throughput_as_json()
     {
-        var (code, stdout, stderr) = Run("replay", "bench", "--capacity", "5000", "--steps", "1200", "--batch", "16", "--size", "16", "--seconds", "0.2", "--no-reference", "--json");
+        var (code, stdout, stderr) = Run("replay", "bench", "--capacity", "5000", "--steps", "1200", "--batch", "16", "--size", "16", "--seconds", "0.2", "--threads", "2", "--no-reference", "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
-        var result = json.RootElement.GetProperty("results")[0];
-        Assert.Equal("C#", result.GetProperty("name").GetString());
+        var results = json.RootElement.GetProperty("results");
+        Assert.Equal(["C#, 1 thread", "C#, 2 threads"], results.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        var result = results[0];
         Assert.True(result.GetProperty("batches").GetInt64() > 0);
         Assert.Equal(16 * result.GetProperty("batches_per_s").GetDouble(), result.GetProperty("transitions_per_s").GetDouble(), 6);
     }

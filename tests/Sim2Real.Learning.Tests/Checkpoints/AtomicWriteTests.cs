@@ -28,6 +28,10 @@ public class AtomicWriteTests
         }
 
         AssertCompleteCheckpoint(path, fill: 1);
+
+        // The next write cleans up what the killed writer left behind.
+        SafetensorsWriter.Write(path, [SafeTensor.Create<float>("w", [1], [1f])]);
+        Assert.Equal([path], Directory.GetFiles(dir.Path));
     }
 
     [Fact]

@@ -22,11 +22,13 @@ public class ReplayConcurrencyTests
         Seed = 9,
     };
 
-    [Fact]
-    public async Task Concurrent_adds_and_samples_never_yield_a_torn_or_inconsistent_transition()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Concurrent_adds_and_samples_never_yield_a_torn_or_inconsistent_transition(int sampleThreads)
     {
         var episodeStart = EpisodeStarts(out var isStart, out var terminal);
-        using var replay = ReplayBuffer<byte>.Create(Options);
+        using var replay = ReplayBuffer<byte>.Create(Options with { SampleThreads = sampleThreads });
         var frame = new byte[Options.FrameLength];
         for (var g = 0; g < 200; g++)
         {
@@ -48,7 +50,7 @@ public class ReplayConcurrencyTests
         });
         var consumers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
-            var batch = new ReplayBatch<byte>(Options, 16);
+            var batch = new ReplayBatch<byte>(replay.Options, 16);
             var checkedItems = 0;
             go.SignalAndWait();
             while (Volatile.Read(ref producerDone) == 0)

@@ -74,6 +74,40 @@ public class ReplayResumeTests
     }
 
     [Fact]
+    public void Resuming_over_storage_files_of_another_size_fails_naming_the_file()
+    {
+        using var dir = new TempDirectory();
+        ReplayState state;
+        using (var replay = ReplayBuffer<byte>.Create(Options(dir.Path)))
+        {
+            Fill(replay, 0, 10);
+            state = replay.CaptureState();
+        }
+
+        using (var steps = new FileStream(Path.Combine(dir.Path, "steps.bin"), FileMode.Open))
+        {
+            steps.SetLength(100);
+        }
+
+        var error = Assert.Throws<InvalidConfigException>(() => ReplayBuffer<byte>.Open(Options(dir.Path), state));
+        Assert.Contains("steps.bin: 100 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_buffer_on_the_same_folder_is_refused_while_the_first_is_open()
+    {
+        using var dir = new TempDirectory();
+        using (var first = ReplayBuffer<byte>.Create(Options(dir.Path)))
+        {
+            var error = Assert.Throws<IOException>(() => ReplayBuffer<byte>.Create(Options(dir.Path)));
+            Assert.Contains("in use by another buffer", error.Message, StringComparison.Ordinal);
+        }
+
+        using var again = ReplayBuffer<byte>.Create(Options(dir.Path));
+        Assert.Equal(0, again.StepsWritten);
+    }
+
+    [Fact]
     public void Malformed_state_text_fails_naming_the_source()
     {
         var error = Assert.Throws<InvalidConfigException>(() => ReplayState.FromJson("{\"capacity\": \"many\"}", "run/replay_state.json"));

@@ -146,6 +146,37 @@ public class ReplaySamplingTests
         Assert.Equal(Draw(first, 50), Draw(second, 50));
     }
 
+    [Fact]
+    public void Parallel_copies_give_the_same_batches_as_one_thread()
+    {
+        using var serial = ReplayBuffer<byte>.Create(Small());
+        using var parallel = ReplayBuffer<byte>.Create(Small() with { SampleThreads = 4 });
+        AddEpisodeA(serial);
+        AddEpisodeA(parallel);
+
+        Assert.Equal(Draw(serial, 300), Draw(parallel, 300));
+    }
+
+    [Fact]
+    public void A_sampled_batch_saves_as_the_safetensors_batch_the_agent_update_reads()
+    {
+        using var replay = ReplayBuffer<byte>.Create(Small());
+        AddEpisodeA(replay);
+        var batch = new ReplayBatch<byte>(replay.Options, 5);
+        replay.Sample(batch);
+
+        var file = Sim2Real.Learning.Checkpoints.SafetensorsFile.Parse(
+            Sim2Real.Learning.Checkpoints.SafetensorsWriter.Serialize(batch.ToSafeTensors()), "batch.safetensors");
+
+        Assert.Equal([5L, 9, 2, 2], file["obs"].Shape);
+        Assert.Equal([5L, 9, 2, 2], file["next_obs"].Shape);
+        Assert.Equal([5L, 2], file["action"].Shape);
+        Assert.Equal([5L, 1], file["reward"].Shape);
+        Assert.Equal([5L, 1], file["discount"].Shape);
+        Assert.Equal(batch.Observation, file["obs"].AsSpan<byte>().ToArray());
+        Assert.Equal(batch.Reward, file["reward"].AsSpan<float>().ToArray());
+    }
+
     /// <summary>A decoded transition: step numbers of the obs stack, action, reward, discount, next-obs stack.</summary>
     internal sealed record Item(long[] Obs, float[] Action, float Reward, float Discount, long[] Next)
     {
