@@ -1,5 +1,6 @@
 using Sim2Real.Core;
 using Sim2Real.Sim.Randomization;
+using Sim2Real.Sim.Rendering;
 using Sim2Real.Sim.Tasks;
 
 namespace Sim2Real.Sim.Environments;
@@ -25,6 +26,9 @@ public sealed record EnvironmentOptions
     public int ImageWidth { get; init; } = 84;
 
     public int ImageHeight { get; init; } = 84;
+
+    /// <summary>Fast (no MSAA, shadows or reflections) for training; High for videos.</summary>
+    public RenderQuality RenderQuality { get; init; } = RenderQuality.Fast;
 
     /// <summary>Frames per pixel observation (DrQ-v2 uses 3).</summary>
     public int FrameStack { get; init; } = 3;

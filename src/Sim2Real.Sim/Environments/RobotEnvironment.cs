@@ -22,7 +22,7 @@ internal sealed class RobotEnvironment : IEnvironment
     private readonly FrameStack? _stack;
     private readonly byte[]? _frame;
     private readonly PhysicsRandomizer _physics;
-    private readonly VisualRandomizer? _visual;
+    private readonly VisualRandomizer _visual;
     private readonly ActionDelayLine _delay;
     private readonly string[] _actuators;
     private readonly int[] _qposAdr;
@@ -61,8 +61,10 @@ internal sealed class RobotEnvironment : IEnvironment
         {
             _stack = new FrameStack(options.FrameStack, frames.Width, frames.Height);
             _frame = new byte[3 * frames.Width * frames.Height];
-            _visual = new VisualRandomizer(model, _ranges.Visual);
         }
+
+        // Visual factors are sampled even without pixel observations, so videos of the episode show them.
+        _visual = new VisualRandomizer(model, _ranges.Visual);
 
         _physics = new PhysicsRandomizer(model, _ranges.Physics.Bodies);
         _pushBody = _ranges.Physics.Push.ProbabilityPerStep > 0 ? model.BodyId(_ranges.Physics.Push.Body) : -1;
@@ -103,6 +105,8 @@ internal sealed class RobotEnvironment : IEnvironment
 
     /// <summary>The names of the e_t elements, in observation order.</summary>
     public IReadOnlyList<string> FactorNames => _factors.Names();
+
+    internal RobotConfig Robot => _robot;
 
     internal MjModel Model => _model;
 
@@ -185,17 +189,14 @@ internal sealed class RobotEnvironment : IEnvironment
             ? FactorSampler.Sample(_ranges.Physics, _actuators, physicsRandom)
             : EnvironmentFactors.Nominal([.. _ranges.Physics.Bodies], _actuators);
         _physics.Apply(_factors, _data);
-        if (_visual is not null)
+        if (_options.Randomize)
         {
-            if (_options.Randomize)
-            {
-                _visualFactors = _visual.Apply(visualRandom);
-            }
-            else
-            {
-                _visual.Restore();
-                _visualFactors = VisualFactors.Nominal;
-            }
+            _visualFactors = _visual.Apply(visualRandom);
+        }
+        else
+        {
+            _visual.Restore();
+            _visualFactors = VisualFactors.Nominal;
         }
 
         _data.ResetToKeyframe("home");

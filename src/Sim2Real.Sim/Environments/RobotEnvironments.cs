@@ -69,7 +69,7 @@ public static class RobotEnvironments
             var model = Model.Copy();
             try
             {
-                var frames = Camera is null ? null : FrameSources.Create(model, Camera, Options.ImageWidth, Options.ImageHeight);
+                var frames = Camera is null ? null : FrameSources.Create(model, Camera, Options.ImageWidth, Options.ImageHeight, Options.RenderQuality);
                 return new RobotEnvironment(Options, Robot, Task, model, frames);
             }
             catch

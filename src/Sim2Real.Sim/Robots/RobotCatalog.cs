@@ -42,9 +42,18 @@ public sealed class RobotCatalog
         return RobotConfig.Load(path);
     }
 
-    /// <summary>The robots/ folder above the working directory or above this assembly, whichever is found first.</summary>
+    /// <summary>
+    /// The robots/ folder of SIM2REAL_ROOT when set, else the nearest above the working directory or above this
+    /// assembly, whichever is found first.
+    /// </summary>
     public static RobotCatalog Discover()
     {
+        var root = Environment.GetEnvironmentVariable("SIM2REAL_ROOT");
+        if (!string.IsNullOrWhiteSpace(root))
+        {
+            return new RobotCatalog(Path.Combine(root, "robots"));
+        }
+
         foreach (var start in new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

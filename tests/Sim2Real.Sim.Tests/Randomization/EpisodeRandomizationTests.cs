@@ -18,6 +18,7 @@ public class EpisodeRandomizationTests
         var first = env.Reset(1);
         var elbow = env.Model.ActuatorId("elbow");
         var home = env.Data.ctrl[elbow];
+        var scale = Sim2Real.Sim.Robots.RobotCatalog.Discover().Load("arm6").Joints[elbow].ActionScaleRad;
         Assert.Equal(latency, first.Info.Factors.LatencySteps);
 
         var action = new float[6];
@@ -33,7 +34,7 @@ public class EpisodeRandomizationTests
 
         for (var t = 0; t < 5; t++)
         {
-            Assert.Equal(t < latency ? home : home + 0.5, applied[t], 9);
+            Assert.Equal(t < latency ? home : home + (0.5 * scale), applied[t], 9);
         }
 
         // The joint only starts moving fast once the delayed target arrives.

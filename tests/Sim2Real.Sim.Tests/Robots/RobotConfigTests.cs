@@ -113,7 +113,7 @@ public sealed class RobotConfigTests : IDisposable
     [Fact]
     public void Zero_kp_is_refused_naming_the_joint_entry()
     {
-        var path = WriteArmVariant("name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 30, kp_nm_per_rad: 60",
+        var path = WriteArmVariant("name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 40, kp_nm_per_rad: 150",
             "name: elbow,          position_limit_rad: [-0.2, 2.6], velocity_limit_rad_s: 3.0, effort_limit_nm: 30, kp_nm_per_rad: 0");
 
         var error = Assert.Throws<InvalidConfigException>(() => RobotConfig.Load(path));
@@ -130,6 +130,30 @@ public sealed class RobotConfigTests : IDisposable
         var error = Assert.Throws<InvalidConfigException>(() => RandomizationConfig.Load(path));
 
         Assert.Equal("visual.light_count", error.Field);
+    }
+
+    [Fact]
+    public void Config_joint_missing_from_the_mjcf_is_refused_listing_the_model_joints()
+    {
+        var path = WriteArmVariant("name: wrist_yaw,", "name: wrist_twist,");
+        var robot = RobotConfig.Load(path);
+
+        var error = Assert.Throws<InvalidConfigException>(() => RobotModel.Load(robot, "reach").Dispose());
+
+        Assert.Equal("joints[5].name", error.Field);
+        Assert.Contains("wrist_yaw", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_mjcf_is_refused_naming_the_scene_file()
+    {
+        var path = WriteArmVariant("name: arm6", "name: arm6");
+        File.WriteAllText(Path.Combine(_dir, "scene.xml"), "<mujoco><worldbody><body></mujoco>");
+        var robot = RobotConfig.Load(path);
+
+        var error = Assert.Throws<Sim2Real.Sim.Bindings.MjModelLoadException>(() => RobotModel.Load(robot, "reach").Dispose());
+
+        Assert.Contains("scene.xml", error.Message, StringComparison.Ordinal);
     }
 
     private string WriteArmVariant(string original, string replacement)
