@@ -35,6 +35,9 @@ public sealed record TrainOptions
 
     public int EvalEpisodes { get; init; } = 10;
 
+    /// <summary>Film the first held-out evaluation episode at every evaluation (eval_video/).</summary>
+    public bool EvalVideo { get; init; } = true;
+
     public int ReplayCapacity { get; init; } = 1_000_000;
 
     /// <summary>Where metrics, curve, checkpoints and replay go.</summary>

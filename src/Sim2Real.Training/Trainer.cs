@@ -29,6 +29,7 @@ public sealed class Trainer : IDisposable
     private readonly List<EvalResult> _evals = [];
     private readonly TrainingCounters _start;
     private readonly long[] _obsShape;
+    private readonly EvalVideo _video;
     private string? _lastCheckpoint;
 
     public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool liveLine = false)
@@ -49,6 +50,7 @@ public sealed class Trainer : IDisposable
             Randomize = options.Randomize,
         };
         _env = RobotEnvironments.Create(envOptions);
+        _video = new EvalVideo(envOptions);
         _evalEnv = RobotEnvironments.Create(envOptions);
         var actionDim = _env.ActionSpec.Size;
         var checkpointPath = Path.Combine(CheckpointDirectory, TrainingCheckpoint.FileName);
@@ -142,6 +144,11 @@ public sealed class Trainer : IDisposable
                     _evals.Add(eval);
                     _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, cpuBase + CpuSeconds(), Wall());
                     LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, "learning_curve.png"), _evals, _options.Frames);
+                    if (_options.EvalVideo)
+                    {
+                        _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _agent, TrainOptions.HeldOutSeedBase + (_options.Seed * 1000), step, ObservationTensor);
+                    }
+
                     while (due && nextEval <= frame)
                     {
                         nextEval += _options.EvalEveryFrames;

@@ -20,6 +20,7 @@ public sealed class TrainerTests : IDisposable
         EvalEveryFrames = 200,
         EvalEpisodes = 1,
         ReplayCapacity = 5000,
+        EvalVideo = false,
         RunDirectory = Path.Combine(_dir, name),
         Agent = new DrQV2Config { FeatureDim = 8, HiddenDim = 16, BatchSize = 8, NumExplSteps = 100, LearningRate = lr, StddevSchedule = "linear(1.0,0.1,500)" },
     };
@@ -55,7 +56,7 @@ public sealed class TrainerTests : IDisposable
     [Fact]
     public void Run_writes_metrics_curve_and_checkpoints_that_agent_act_can_load()
     {
-        var options = Tiny("outputs", 300);
+        var options = Tiny("outputs", 300) with { EvalVideo = true };
         using (var trainer = new Trainer(options, TextWriter.Null, resume: false))
         {
             var final = trainer.Run();
@@ -66,6 +67,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(4, File.ReadAllLines(Path.Combine(options.RunDirectory, "train.csv")).Length);
         Assert.True(File.ReadAllLines(Path.Combine(options.RunDirectory, "eval.csv")).Length >= 3);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(options.RunDirectory, "learning_curve.png"))[..4]);
+        Assert.NotEmpty(Directory.EnumerateFileSystemEntries(Path.Combine(options.RunDirectory, "eval_video"), "frame_000000300*"));
         using var agent = AgentCheckpoint.Load(Path.Combine(options.RunDirectory, "checkpoints", "agent.safetensors"));
         Assert.Equal(16, agent.Config.HiddenDim);
     }

@@ -109,8 +109,10 @@ internal static class AgentRunner
 
         log.WriteLine($"libtorch {TorchInfo.Version}, {TorchInfo.Threads} threads, device {device}, {TorchInfo.Report().Detail}");
         agent.Update(batch, 0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var updateMs = Time(updates, () => agent.Update(batch, 0));
-        log.WriteLine(Summary($"c# update ms (B={batchSize})", updateMs));
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / updates;
+        log.WriteLine(Summary($"c# update ms (B={batchSize})", updateMs) + string.Create(CultureInfo.InvariantCulture, $" cpu-ms/update {cpuMs:F0}"));
 
         var one = batch.Obs.Slice(0, 0, 1);
         agent.Act(one, 0, evalMode: true).Dispose();

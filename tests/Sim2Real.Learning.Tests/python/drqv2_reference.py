@@ -179,12 +179,15 @@ def main():
     if args.mode == "bench":
         agent.update(batch, 0.2, True)
         times = []
+        cpu_start = time.process_time()
         for _ in range(k):
             start = time.perf_counter()
             agent.update(batch, 0.2, True)
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
-        print(f"python update ms: mean {sum(times) / len(times):.1f} p50 {times[len(times) // 2]:.1f} min {times[0]:.1f}")
+        cpu_ms = (time.process_time() - cpu_start) * 1000 / k
+        print(f"python update ms: mean {sum(times) / len(times):.1f} p50 {times[len(times) // 2]:.1f} min {times[0]:.1f}"
+              f" cpu-ms/update {cpu_ms:.0f}")
         return
     if args.seed is not None:
         torch.manual_seed(args.seed)
