@@ -9,12 +9,12 @@ internal static class CommandTable
     {
         yield return DemoCommand.Create();
         yield return DoctorCommand.Create();
-        yield return TopicCommand.Create();
-        yield return AgentCommand.Create();
+        yield return SimCommand.Create();
         yield return TrainCommand.Create();
+        yield return AgentCommand.Create();
         yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
-        yield return SimCommand.Create();
+        yield return TopicCommand.Create();
     }
 }
