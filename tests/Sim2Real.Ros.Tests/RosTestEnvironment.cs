@@ -22,6 +22,12 @@ internal static class RosTestEnvironment
         CycloneUri = null,
     };
 
+    /// <summary>
+    /// QoS for tests that need every sample: transient-local, so samples written before the reader has discovered the
+    /// writer (DDS discovery is not symmetric in time) still arrive once it has.
+    /// </summary>
+    public static QosProfile Lossless { get; } = QosProfile.Latched.WithDepth(10);
+
     /// <summary>A topic namespace no other test uses.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 

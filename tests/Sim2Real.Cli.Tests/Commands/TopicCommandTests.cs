@@ -19,10 +19,12 @@ public class TopicCommandTests
     {
         var topic = UniqueTopic("cmd_vel");
         using var node = new RosNode(Options());
-        using var subscription = node.CreateSubscription<Twist>(topic);
+        // Latched: both samples arrive even if this reader learns of the CLI's writer after it has published.
+        using var subscription = node.CreateSubscription<Twist>(topic, QosProfile.Latched.WithDepth(2));
         var received = subscription.Take(2).ToList().ToTask();
 
-        var (code, stdout, stderr) = await RunCli("topic", "pub", topic, "geometry_msgs/msg/Twist", "{linear: {x: 0.5}, angular: {z: -1.25}}", "--count", "2", "--rate", "50");
+        var (code, stdout, stderr) = await RunCli("topic", "pub", topic, "geometry_msgs/msg/Twist", "{linear: {x: 0.5}, angular: {z: -1.25}}",
+            "--count", "2", "--rate", "50", "--qos-profile", "latched", "--qos-depth", "2");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("publishing #2: geometry_msgs.msg.Twist(", stdout, StringComparison.Ordinal);

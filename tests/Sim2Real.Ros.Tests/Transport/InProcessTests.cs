@@ -13,9 +13,9 @@ public class InProcessTests
         var topic = "/" + RosTestEnvironment.UniquePrefix() + "/chatter";
         using var a = new RosNode(RosTestEnvironment.Options("a"));
         using var b = new RosNode(RosTestEnvironment.Options("b"));
-        using var subscription = b.CreateSubscription<String>(topic);
+        using var subscription = b.CreateSubscription<String>(topic, RosTestEnvironment.Lossless);
         var received = subscription.Take(3).ToList().ToTask();
-        using var publisher = a.CreatePublisher<String>(topic);
+        using var publisher = a.CreatePublisher<String>(topic, RosTestEnvironment.Lossless);
         await publisher.WaitForSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         for (var i = 0; i < 3; i++)
