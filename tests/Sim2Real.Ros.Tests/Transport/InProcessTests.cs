@@ -26,4 +26,22 @@ public class InProcessTests
         var messages = await received.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["hello 0", "hello 1", "hello 2"], messages.Select(m => m.Data));
     }
+
+    [Fact]
+    public async Task Observe_is_a_cold_observable_that_gets_latched_messages_per_subscription()
+    {
+        var topic = "/" + RosTestEnvironment.UniquePrefix() + "/robot_description";
+        using var a = new RosNode(RosTestEnvironment.Options("a"));
+        using var b = new RosNode(RosTestEnvironment.Options("b"));
+        using var publisher = a.CreatePublisher<String>(topic, QosProfile.Latched);
+        publisher.Publish(new String { Data = "<robot/>" });
+        var description = b.Observe<String>(topic, QosProfile.Latched);
+
+        // Each subscription creates (and on completion deletes) its own reader, and each gets the latched sample.
+        var first = await description.FirstAsync().ToTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await description.FirstAsync().ToTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("<robot/>", first.Data);
+        Assert.Equal("<robot/>", second.Data);
+    }
 }
