@@ -78,6 +78,31 @@ public class TopicCommandTests
     }
 
     [Fact]
+    public async Task Topic_hz_reports_the_rate_of_a_topic_in_ros2_format()
+    {
+        var topic = UniqueTopic("scan");
+        using var node = new RosNode(Options());
+        using var publisher = node.CreatePublisher<Twist>(topic);
+        using var stop = new CancellationTokenSource();
+        var hz = RunCli("topic", "hz", topic, "--duration", "2.5");
+        var publishing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && !hz.IsCompleted)
+            {
+                publisher.Publish(new Twist());
+                await Task.Delay(10);
+            }
+        });
+
+        var (code, stdout, stderr) = await hz;
+        await stop.CancelAsync();
+        await publishing;
+
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"average rate: [0-9]+\.[0-9]{3}\n\tmin: [0-9.]+s max: [0-9.]+s std dev: [0-9.]+s window: [0-9]+", stdout);
+    }
+
+    [Fact]
     public async Task Topic_pub_with_a_field_the_type_lacks_fails_naming_it()
     {
         var (code, _, stderr) = await RunCli("topic", "pub", UniqueTopic("bad"), "geometry_msgs/msg/Twist", "{linear: {q: 1}}", "--count", "1");
