@@ -115,7 +115,10 @@ public class TopicCommandTests
 
     private static string UniqueTopic(string leaf) => $"/t{Guid.NewGuid():N}/{leaf}";
 
-    private static RosOptions Options() => new() { DomainId = Domain, NodeName = "cli_test", Network = NetworkOptions.Loopback };
+    // Room for parallel tests' participants on one host (each needs a free participant index for unicast discovery).
+    private static readonly NetworkOptions Network = NetworkOptions.Loopback with { MaxParticipantsPerHost = 60 };
+
+    private static RosOptions Options() => new() { DomainId = Domain, NodeName = "cli_test", Network = Network };
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunCli(params string[] args)
     {
@@ -125,7 +128,7 @@ public class TopicCommandTests
             RedirectStandardError = true,
         };
         start.Environment["ROS_DOMAIN_ID"] = Domain.ToString(CultureInfo.InvariantCulture);
-        start.Environment["CYCLONEDDS_URI"] = NetworkOptions.Loopback.ToCycloneXml();
+        start.Environment["CYCLONEDDS_URI"] = Network.ToCycloneXml();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
