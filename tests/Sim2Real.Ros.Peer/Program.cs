@@ -21,8 +21,9 @@ var done = new CountdownEvent(args.Length - 4);
 foreach (var typeName in args[4..])
 {
     var type = RosMessageTypes.All.Single(t => t.Name.Name + "_" == typeName);
-    var publisher = node.CreateSerializedPublisher($"/{prefix}/out/{typeName}", type.Name);
-    var subscription = node.CreateSerializedSubscription($"/{prefix}/in/{typeName}", type.Name, validate: false);
+    // Latched, as the C peer: samples reach the other side whichever process discovers the other last.
+    var publisher = node.CreateSerializedPublisher($"/{prefix}/out/{typeName}", type.Name, QosProfile.Latched.WithDepth(10));
+    var subscription = node.CreateSerializedSubscription($"/{prefix}/in/{typeName}", type.Name, QosProfile.Latched.WithDepth(10), validate: false);
     var seen = 0;
     var writer = new CdrWriter();
     relays.Add(subscription.Subscribe(message =>

@@ -11,16 +11,28 @@ internal static class RosTestEnvironment
 {
     public static int DomainId { get; } = RandomNumberGenerator.GetInt32(42, 100);
 
-    /// <summary>The loopback configuration, for child processes (CYCLONEDDS_URI).</summary>
-    public static string LoopbackUri { get; } = NetworkOptions.Loopback.ToCycloneXml();
+    /// <summary>
+    /// Loopback, with room for the participants of tests running in parallel (each node and peer is one; Cyclone's
+    /// unicast discovery on loopback needs a free participant index per participant on the host).
+    /// </summary>
+    public static NetworkOptions Network { get; } = NetworkOptions.Loopback with { MaxParticipantsPerHost = 60 };
+
+    /// <summary>The same configuration, for child processes (CYCLONEDDS_URI).</summary>
+    public static string LoopbackUri { get; } = Network.ToCycloneXml();
 
     public static RosOptions Options(string node = "sim2real_test") => new()
     {
         DomainId = DomainId,
         NodeName = node,
-        Network = NetworkOptions.Loopback,
+        Network = Network,
         CycloneUri = null,
     };
+
+    /// <summary>
+    /// QoS for tests that need every sample: transient-local, so samples written before the reader has discovered the
+    /// writer (DDS discovery is not symmetric in time) still arrive once it has.
+    /// </summary>
+    public static QosProfile Lossless { get; } = QosProfile.Latched.WithDepth(10);
 
     /// <summary>A topic namespace no other test uses.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

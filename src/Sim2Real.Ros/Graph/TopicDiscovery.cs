@@ -10,6 +10,7 @@ internal sealed unsafe class TopicDiscovery : IDisposable
 {
     private readonly DdsEntityHandle _publications;
     private readonly DdsEntityHandle _subscriptions;
+    private readonly DdsEntityHandle _participants;
 
     public TopicDiscovery(RosNode node)
     {
@@ -17,7 +18,15 @@ internal sealed unsafe class TopicDiscovery : IDisposable
             () => DdsNative.dds_create_reader(node.Participant, DdsNative.DDS_BUILTIN_TOPIC_DCPSPUBLICATION, IntPtr.Zero, IntPtr.Zero));
         _subscriptions = node.Entities.Create("DCPSSubscription", "builtin", "create built-in reader",
             () => DdsNative.dds_create_reader(node.Participant, DdsNative.DDS_BUILTIN_TOPIC_DCPSSUBSCRIPTION, IntPtr.Zero, IntPtr.Zero));
+        _participants = node.Entities.Create("DCPSParticipant", "builtin", "create built-in reader",
+            () => DdsNative.dds_create_reader(node.Participant, DdsNative.DDS_BUILTIN_TOPIC_DCPSPARTICIPANT, IntPtr.Zero, IntPtr.Zero));
     }
+
+    /// <summary>Live participants in the domain (this one included) with their USER_DATA.</summary>
+    public IReadOnlyList<DiscoveredParticipant> Participants() =>
+        [.. Lines(_participants, "DCPSParticipant", (r, b, c) => DdsNative.s2r_participants(r, b, c))
+            .Select(line => line.Split('\t', 2))
+            .Select(f => new DiscoveredParticipant(Convert.FromHexString(f[0]), f.Length > 1 ? f[1] : ""))];
 
     /// <summary>Live ROS endpoints (rt/ topics) known right now.</summary>
     public IReadOnlyList<DiscoveredEndpoint> Endpoints() =>
@@ -27,9 +36,13 @@ internal sealed unsafe class TopicDiscovery : IDisposable
     {
         _publications.Dispose();
         _subscriptions.Dispose();
+        _participants.Dispose();
     }
 
-    private static List<DiscoveredEndpoint> Read(DdsEntityHandle reader, bool isPublisher)
+    private delegate int NativeReader(int reader, byte* buffer, int capacity);
+
+    // The C side writes one line per live sample, reporting the size it needs when the buffer is too small.
+    private static string[] Lines(DdsEntityHandle reader, string topic, NativeReader read)
     {
         var buffer = new byte[64 * 1024];
         int used;
@@ -37,12 +50,12 @@ internal sealed unsafe class TopicDiscovery : IDisposable
         {
             fixed (byte* p = buffer)
             {
-                used = DdsNative.s2r_endpoints(reader.Entity, p, buffer.Length);
+                used = read(reader.Entity, p, buffer.Length);
             }
 
             if (used < 0)
             {
-                throw new RosTransportException(isPublisher ? "DCPSPublication" : "DCPSSubscription", "builtin", "read", used);
+                throw new RosTransportException(topic, "builtin", "read", used);
             }
 
             if (used <= buffer.Length)
@@ -53,8 +66,13 @@ internal sealed unsafe class TopicDiscovery : IDisposable
             buffer = new byte[used];
         }
 
+        return Encoding.UTF8.GetString(buffer, 0, used).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static List<DiscoveredEndpoint> Read(DdsEntityHandle reader, bool isPublisher)
+    {
         var result = new List<DiscoveredEndpoint>();
-        foreach (var line in Encoding.UTF8.GetString(buffer, 0, used).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in Lines(reader, isPublisher ? "DCPSPublication" : "DCPSSubscription", (r, b, c) => DdsNative.s2r_endpoints(r, b, c)))
         {
             var f = line.Split('\t');
             var ros = TopicName.FromDds(f[0]);

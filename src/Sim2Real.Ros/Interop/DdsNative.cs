@@ -15,6 +15,7 @@ internal static unsafe partial class DdsNative
     internal const int DDS_RETCODE_TIMEOUT = -10;
     internal const int DDS_RETCODE_TRY_AGAIN = -13;
     internal const int DDS_MIN_PSEUDO_HANDLE = 0x7fff0000;
+    internal const int DDS_BUILTIN_TOPIC_DCPSPARTICIPANT = DDS_MIN_PSEUDO_HANDLE + 1;
     internal const int DDS_BUILTIN_TOPIC_DCPSPUBLICATION = DDS_MIN_PSEUDO_HANDLE + 3;
     internal const int DDS_BUILTIN_TOPIC_DCPSSUBSCRIPTION = DDS_MIN_PSEUDO_HANDLE + 4;
     internal const long DDS_INFINITY = long.MaxValue;
@@ -125,6 +126,9 @@ internal static unsafe partial class DdsNative
 
     [LibraryImport(Msgs)]
     internal static partial int s2r_endpoints(int reader, byte* buffer, int capacity);
+
+    [LibraryImport(Msgs)]
+    internal static partial int s2r_participants(int reader, byte* buffer, int capacity);
 
     internal static string Utf8(IntPtr p) => Marshal.PtrToStringUTF8(p) ?? "";
 

@@ -134,6 +134,17 @@ public sealed unsafe class RosNode : IDisposable
         }
     }
 
+    /// <summary>Participants currently visible in the domain (DCPSParticipant), with their USER_DATA.</summary>
+    public IReadOnlyList<DiscoveredParticipant> DiscoverParticipants()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _discovery ??= new TopicDiscovery(this);
+            return _discovery.Participants();
+        }
+    }
+
     public void Dispose()
     {
         List<IDisposable> endpoints;

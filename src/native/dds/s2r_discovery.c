@@ -46,3 +46,39 @@ int32_t s2r_endpoints(dds_entity_t reader, char *buf, int32_t cap)
   dds_return_loan(reader, samples, n);
   return used;
 }
+
+// Live participants from DCPSParticipant, one per line: "<guid as 32 hex digits>\t<USER_DATA as text>\n".
+// ROS 2 tools find a participant's security enclave in its USER_DATA ("enclave=/;").
+int32_t s2r_participants(dds_entity_t reader, char *buf, int32_t cap)
+{
+  static __thread void *samples[S2R_MAX_ENDPOINTS];
+  static __thread dds_sample_info_t infos[S2R_MAX_ENDPOINTS];
+  memset(samples, 0, sizeof samples);
+  dds_return_t n = dds_read_mask(reader, samples, infos, S2R_MAX_ENDPOINTS, S2R_MAX_ENDPOINTS,
+                                 DDS_ANY_SAMPLE_STATE | DDS_ANY_VIEW_STATE | DDS_ALIVE_INSTANCE_STATE);
+  if (n < 0)
+    return n;
+  int32_t used = 0;
+  for (dds_return_t i = 0; i < n; i++) {
+    if (!infos[i].valid_data)
+      continue;
+    const dds_builtintopic_participant_t *p = samples[i];
+    void *ud = NULL;
+    size_t usz = 0;
+    if (p->qos == NULL || !dds_qget_userdata(p->qos, &ud, &usz))
+      usz = 0;
+    char line[1024];
+    int len = snprintf(line, sizeof line, "%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x%02x\t%.*s\n",
+                       p->key.v[0], p->key.v[1], p->key.v[2], p->key.v[3], p->key.v[4], p->key.v[5], p->key.v[6], p->key.v[7],
+                       p->key.v[8], p->key.v[9], p->key.v[10], p->key.v[11], p->key.v[12], p->key.v[13], p->key.v[14], p->key.v[15],
+                       (int)(usz < 512 ? usz : 512), ud ? (const char *)ud : "");
+    dds_free(ud);
+    if (len > 0 && len < (int)sizeof line) {
+      if (used + len <= cap)
+        memcpy(buf + used, line, (size_t)len);
+      used += len;
+    }
+  }
+  dds_return_loan(reader, samples, n);
+  return used;
+}

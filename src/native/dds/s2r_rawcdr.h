@@ -16,6 +16,7 @@ dds_return_t s2r_write_cdr(dds_entity_t writer, const void *sertype, const void 
 int32_t s2r_take_one(dds_entity_t reader, void **handle, const uint8_t **data, uint32_t *size, int64_t *source_timestamp);
 void s2r_release(void *handle);
 int32_t s2r_endpoints(dds_entity_t reader, char *buf, int32_t cap);
+int32_t s2r_participants(dds_entity_t reader, char *buf, int32_t cap);
 int32_t s2r_check_layout(const dds_topic_descriptor_t *desc, const void *cdr, uint32_t size, uint32_t *struct_size);
 
 #endif

@@ -19,10 +19,12 @@ public class TopicCommandTests
     {
         var topic = UniqueTopic("cmd_vel");
         using var node = new RosNode(Options());
-        using var subscription = node.CreateSubscription<Twist>(topic);
+        // Latched: both samples arrive even if this reader learns of the CLI's writer after it has published.
+        using var subscription = node.CreateSubscription<Twist>(topic, QosProfile.Latched.WithDepth(2));
         var received = subscription.Take(2).ToList().ToTask();
 
-        var (code, stdout, stderr) = await RunCli("topic", "pub", topic, "geometry_msgs/msg/Twist", "{linear: {x: 0.5}, angular: {z: -1.25}}", "--count", "2", "--rate", "50");
+        var (code, stdout, stderr) = await RunCli("topic", "pub", topic, "geometry_msgs/msg/Twist", "{linear: {x: 0.5}, angular: {z: -1.25}}",
+            "--count", "2", "--rate", "50", "--qos-profile", "latched", "--qos-depth", "2");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("publishing #2: geometry_msgs.msg.Twist(", stdout, StringComparison.Ordinal);
@@ -76,6 +78,31 @@ public class TopicCommandTests
     }
 
     [Fact]
+    public async Task Topic_hz_reports_the_rate_of_a_topic_in_ros2_format()
+    {
+        var topic = UniqueTopic("scan");
+        using var node = new RosNode(Options());
+        using var publisher = node.CreatePublisher<Twist>(topic);
+        using var stop = new CancellationTokenSource();
+        var hz = RunCli("topic", "hz", topic, "--duration", "2.5");
+        var publishing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && !hz.IsCompleted)
+            {
+                publisher.Publish(new Twist());
+                await Task.Delay(10);
+            }
+        });
+
+        var (code, stdout, stderr) = await hz;
+        await stop.CancelAsync();
+        await publishing;
+
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"average rate: [0-9]+\.[0-9]{3}\n\tmin: [0-9.]+s max: [0-9.]+s std dev: [0-9.]+s window: [0-9]+", stdout);
+    }
+
+    [Fact]
     public async Task Topic_pub_with_a_field_the_type_lacks_fails_naming_it()
     {
         var (code, _, stderr) = await RunCli("topic", "pub", UniqueTopic("bad"), "geometry_msgs/msg/Twist", "{linear: {q: 1}}", "--count", "1");
@@ -88,7 +115,10 @@ public class TopicCommandTests
 
     private static string UniqueTopic(string leaf) => $"/t{Guid.NewGuid():N}/{leaf}";
 
-    private static RosOptions Options() => new() { DomainId = Domain, NodeName = "cli_test", Network = NetworkOptions.Loopback };
+    // Room for parallel tests' participants on one host (each needs a free participant index for unicast discovery).
+    private static readonly NetworkOptions Network = NetworkOptions.Loopback with { MaxParticipantsPerHost = 60 };
+
+    private static RosOptions Options() => new() { DomainId = Domain, NodeName = "cli_test", Network = Network };
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunCli(params string[] args)
     {
@@ -98,7 +128,7 @@ public class TopicCommandTests
             RedirectStandardError = true,
         };
         start.Environment["ROS_DOMAIN_ID"] = Domain.ToString(CultureInfo.InvariantCulture);
-        start.Environment["CYCLONEDDS_URI"] = NetworkOptions.Loopback.ToCycloneXml();
+        start.Environment["CYCLONEDDS_URI"] = Network.ToCycloneXml();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -32,6 +32,25 @@ public class GraphAnnouncementTests
     }
 
     [Fact]
+    public async Task Another_participant_sees_the_ROS_2_enclave_in_this_nodes_USER_DATA()
+    {
+        using var node = new RosNode(RosTestEnvironment.Options("enclave_node"));
+        using var observer = new RosNode(RosTestEnvironment.Options("observer"));
+        var guid = Convert.ToHexString(node.ParticipantGid);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        Sim2Real.Ros.Graph.DiscoveredParticipant? seen = null;
+        while (seen is null && DateTime.UtcNow < deadline)
+        {
+            seen = observer.DiscoverParticipants().FirstOrDefault(p => Convert.ToHexString(p.Guid) == guid);
+            await Task.Delay(20);
+        }
+
+        Assert.NotNull(seen);
+        Assert.Equal("enclave=/;", seen.UserData);
+    }
+
+    [Fact]
     public async Task Topic_discovery_sees_a_publisher_with_its_ROS_type_and_QoS()
     {
         var topic = "/" + RosTestEnvironment.UniquePrefix() + "/imu";

@@ -14,9 +14,9 @@ public class MalformedInputTests
         var topic = "/" + RosTestEnvironment.UniquePrefix() + "/image";
         using var a = new RosNode(RosTestEnvironment.Options("pub"));
         using var b = new RosNode(RosTestEnvironment.Options("sub"));
-        using var subscription = b.CreateSubscription<Image>(topic);
+        using var subscription = b.CreateSubscription<Image>(topic, RosTestEnvironment.Lossless);
         var good = subscription.FirstAsync().ToTask();
-        using var raw = a.CreateSerializedPublisher(topic, Image.TypeName);
+        using var raw = a.CreateSerializedPublisher(topic, Image.TypeName, RosTestEnvironment.Lossless);
         await raw.WaitForSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var image = RosMessage.Encode(new Image { Height = 2, Width = 2, Encoding = "mono8", Step = 2, Data = [1, 2, 3, 4] });
 
@@ -38,7 +38,7 @@ public class MalformedInputTests
     {
         var prefix = RosTestEnvironment.UniquePrefix();
         using var node = new RosNode(RosTestEnvironment.Options());
-        using var subscription = node.CreateSubscription<Image>($"/{prefix}/image");
+        using var subscription = node.CreateSubscription<Image>($"/{prefix}/image", RosTestEnvironment.Lossless);
 
         using var impostor = EchoPeer.StartC("impostor", $"{prefix}/image", "sensor_msgs::msg::dds_::Image_", "3");
         await impostor.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -58,6 +58,7 @@ public class MalformedInputTests
     {
         var topic = "/" + RosTestEnvironment.UniquePrefix() + "/joint_states";
         using var node = new RosNode(RosTestEnvironment.Options());
+        // Volatile: a plain Subject keeps a throwing observer subscribed (a ReplaySubject would detach it, as Rx does).
         using var subscription = node.CreateSubscription<JointState>(topic);
         var calls = 0;
         var second = new TaskCompletionSource<JointState>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,10 +74,15 @@ public class MalformedInputTests
         using var publisher = node.CreatePublisher<JointState>(topic);
         await publisher.WaitForSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
-        publisher.Publish(new JointState { Name = ["a"], Position = [1] });
-        publisher.Publish(new JointState { Name = ["b"], Position = [2] });
+        // Volatile samples sent before the reader knows the writer may not arrive: publish until the second does.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!second.Task.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            publisher.Publish(new JointState { Name = ["b"], Position = [2] });
+            await Task.WhenAny(second.Task, Task.Delay(20));
+        }
 
-        Assert.Equal(["b"], (await second.Task.WaitAsync(TimeSpan.FromSeconds(10))).Name);
+        Assert.Equal(["b"], (await second.Task.WaitAsync(TimeSpan.FromSeconds(1))).Name);
         Assert.Equal(1, subscription.Status.ObserverFaults);
         Assert.Contains("observer bug", subscription.Status.LastError, StringComparison.Ordinal);
     }

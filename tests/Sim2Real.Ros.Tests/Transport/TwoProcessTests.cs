@@ -39,10 +39,10 @@ public class TwoProcessTests
             {
                 var key = type.Name.Name + "_";
                 var queue = received.GetOrAdd(key, _ => new ConcurrentQueue<byte[]>());
-                var subscription = node.CreateSerializedSubscription($"/{prefix}/out/{key}", type.Name);
+                var subscription = node.CreateSerializedSubscription($"/{prefix}/out/{key}", type.Name, RosTestEnvironment.Lossless);
                 subscription.Subscribe(m => queue.Enqueue(m.Cdr));
                 subscriptions.Add(subscription);
-                publishers.Add(node.CreateSerializedPublisher($"/{prefix}/in/{key}", type.Name));
+                publishers.Add(node.CreateSerializedPublisher($"/{prefix}/in/{key}", type.Name, RosTestEnvironment.Lossless));
                 expected[key] = [Encode(type, MessageIntrospection.Probe(type.ClrType)), Encode(type, type.CreateDefault())];
             }
 

@@ -45,6 +45,7 @@ internal static class TopicBench
             using var pong = node.CreateSubscription<Time>(prefix + "/pong", PingQos);
             var total = parse.GetValue(warmup) + parse.GetValue(count);
             var rtts = new double[total];
+            var at = new long[total];
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var n = 0;
             long sent = 0;
@@ -54,6 +55,7 @@ internal static class TopicBench
                 var now = Stopwatch.GetTimestamp();
                 if (n < total)
                 {
+                    at[n] = now;
                     rtts[n++] = Stopwatch.GetElapsedTime(sent, now).TotalMicroseconds;
                 }
 
@@ -80,13 +82,17 @@ internal static class TopicBench
                 peer.StandardInput.Close();
                 await peer.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             }
-            var measured = rtts[parse.GetValue(warmup)..];
+            var skip = parse.GetValue(warmup);
+            var windows = WindowedPercentiles(rtts[skip..], at[skip..]);
+            var measured = rtts[skip..];
             Array.Sort(measured);
             // ddsperf prints half the round trip ("(tnow - source_timestamp) / 2" in its process_pong); both are shown.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rtt size 12 count {measured.Length} mean {measured.Average():0.0}us min {measured[0]:0.0}us 50% {Percentile(measured, 0.50):0.0}us 90% {Percentile(measured, 0.90):0.0}us 99% {Percentile(measured, 0.99):0.0}us max {measured[^1]:0.0}us"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rtt/2 (ddsperf's measure) 50% {Percentile(measured, 0.50) / 2:0.0}us 99% {Percentile(measured, 0.99) / 2:0.0}us"));
+                $"rtt per-second windows (median of {windows.Count}, as ddsperf reports) 50% {windows.P50:0.0}us 99% {windows.P99:0.0}us"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rtt/2 (ddsperf's printed measure) 50% {windows.P50 / 2:0.0}us 99% {windows.P99 / 2:0.0}us"));
             return 0;
         }));
         return command;
@@ -195,6 +201,40 @@ internal static class TopicBench
             return 0;
         }));
         return command;
+    }
+
+    // ddsperf prints latency percentiles per one-second interval; the median over intervals is comparable with it.
+    private static (int Count, double P50, double P99) WindowedPercentiles(double[] rtts, long[] at)
+    {
+        var p50 = new List<double>();
+        var p99 = new List<double>();
+        var start = 0;
+        for (var i = 1; i <= rtts.Length; i++)
+        {
+            if (i == rtts.Length || Stopwatch.GetElapsedTime(at[start], at[i]) >= TimeSpan.FromSeconds(1))
+            {
+                var window = rtts[start..i];
+                Array.Sort(window);
+                if (window.Length >= 100)
+                {
+                    p50.Add(Percentile(window, 0.50));
+                    p99.Add(Percentile(window, 0.99));
+                }
+
+                start = i;
+            }
+        }
+
+        if (p50.Count == 0)
+        {
+            var all = rtts.ToArray();
+            Array.Sort(all);
+            return (1, Percentile(all, 0.50), Percentile(all, 0.99));
+        }
+
+        p50.Sort();
+        p99.Sort();
+        return (p50.Count, p50[p50.Count / 2], p99[p99.Count / 2]);
     }
 
     private static double Percentile(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];

@@ -1,6 +1,7 @@
 // A plain Cyclone DDS C program, built from idlc's output for the ROS 2 IDL: the "other side" for interop tests.
 // It shares no code with the C# transport: it (de)serializes through Cyclone's descriptor-driven CDR stream.
 //
+// Test modes (echo, talk, impostor) use RELIABLE TRANSIENT_LOCAL KEEP_LAST 10; the bench modes ROS's default depth 1.
 //   s2r_ddspeer echo <prefix> <count-per-type> <timeout-s> <Type_>...
 //       for each type: read rt/<prefix>/in/<Type_>, write the deserialized sample back on rt/<prefix>/out/<Type_>
 //   s2r_ddspeer rawpong <topic-prefix> <seconds>    answer rtt pings in C over the raw-CDR sertype
@@ -53,6 +54,17 @@ static dds_qos_t *ros_default_qos(void)
   return qos;
 }
 
+// Test traffic is transient-local (latched): whichever side discovers the other last, the samples written so far
+// still reach the reader once it matches, so no test depends on discovery order.
+static dds_qos_t *latched_qos(int32_t depth)
+{
+  dds_qos_t *qos = ros_default_qos();
+  dds_qset_history(qos, DDS_HISTORY_KEEP_LAST, depth);
+  dds_qset_durability(qos, DDS_DURABILITY_TRANSIENT_LOCAL);
+  dds_qset_durability_service(qos, 0, DDS_HISTORY_KEEP_LAST, depth, -1, -1, -1);
+  return qos;
+}
+
 static const dds_topic_descriptor_t *find_type(const char *name)
 {
   for (size_t i = 0; i < NTYPES; i++)
@@ -75,7 +87,7 @@ static void await_match(dds_entity_t writer, dds_duration_t timeout)
 
 static int echo(dds_entity_t pp, const char *prefix, int count, int timeout_s, int ntypes, char **names)
 {
-  dds_qos_t *qos = ros_default_qos();
+  dds_qos_t *qos = latched_qos(10);
   dds_entity_t ws = dds_create_waitset(pp);
   dds_entity_t *readers = calloc((size_t)ntypes, sizeof(dds_entity_t));
   dds_entity_t *writers = calloc((size_t)ntypes, sizeof(dds_entity_t));
@@ -138,7 +150,7 @@ static int talk(dds_entity_t pp, const char *topic, const char *text, int count)
 {
   char name[256];
   snprintf(name, sizeof name, "rt/%s", topic);
-  dds_qos_t *qos = ros_default_qos();
+  dds_qos_t *qos = latched_qos(10);
   dds_entity_t tp = dds_create_topic(pp, &std_msgs_msg_dds__String__desc, name, NULL, NULL);
   dds_entity_t wr = dds_create_writer(pp, tp, qos, NULL);
   if (wr < 0)
@@ -166,7 +178,7 @@ static int impostor(dds_entity_t pp, const char *topic, const char *type_name, i
   *(uint32_t *)&desc.m_flagset &= ~(uint32_t)DDS_TOPIC_XTYPES_METADATA;
   char name[256];
   snprintf(name, sizeof name, "rt/%s", topic);
-  dds_qos_t *qos = ros_default_qos();
+  dds_qos_t *qos = latched_qos(10);
   dds_entity_t tp = dds_create_topic(pp, &desc, name, NULL, NULL);
   dds_entity_t wr = tp < 0 ? tp : dds_create_writer(pp, tp, qos, NULL);
   if (wr < 0)
