@@ -12,7 +12,7 @@ public class CalibrateCommandTests
     {
         var output = Path.Combine(Temp(), "calibration", "left.yaml");
 
-        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("views: 9 used, 0 rejected", stdout, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public class CalibrateCommandTests
     {
         var output = Path.Combine(Temp(), "cam.yaml");
 
-        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.Equal(1, code);
         Assert.Contains("too few views: 1 usable of 1, need at least 4", stderr, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public class CalibrateCommandTests
         var dir = Temp();
         File.WriteAllText(Path.Combine(dir, "shot1.png"), "not an image");
 
-        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{dir}/shot*.png", "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "cam.yaml"));
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{dir}/shot*.png", "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "cam.yaml"));
 
         Assert.Equal(1, code);
         Assert.Contains($"{dir}/shot1.png: not a readable image", stderr, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class CalibrateCommandTests
         }
 
         var output = Path.Combine(Temp(), "live.yaml");
-        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--source", dir, "--views", "5", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "intrinsics", "--source", dir, "--views", "5", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("view 5/5", stdout, StringComparison.Ordinal);
