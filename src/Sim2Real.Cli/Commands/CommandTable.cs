@@ -9,7 +9,12 @@ internal static class CommandTable
     {
         yield return DemoCommand.Create();
         yield return DoctorCommand.Create();
+        yield return TopicCommand.Create();
+        yield return AgentCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
+        yield return SimCommand.Create();
     }
 }

@@ -60,4 +60,7 @@ internal static unsafe partial class MjNative
 
     [LibraryImport(Lib)]
     internal static partial void mjr_freeContext(void* context);
+
+    [LibraryImport(Lib)]
+    internal static partial double mju_Halton(int index, int radixBase);
 }

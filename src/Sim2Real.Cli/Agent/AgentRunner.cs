@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sim2Real.Core;
+using Sim2Real.Learning;
+using Sim2Real.Learning.Checkpoints;
+using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Tensors;
+
+namespace Sim2Real.Cli.Agent;
+
+/// <summary>What the agent verbs do, apart from parsing their options.</summary>
+internal static class AgentRunner
+{
+    /// <summary>Expected failures (bad files, bad options) print one clear line and exit 1, not a stack trace.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is InvalidDataException or SafetensorsFormatException or CheckpointMismatchException
+                                      or InvalidConfigException or FileNotFoundException or DirectoryNotFoundException
+                                      or FormatException or ArgumentException or TorchException)
+        {
+            Console.Error.WriteLine($"sim2real agent: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static int Act(string checkpoint, string obsPath, string outPath, int threads, string deviceName, TextWriter log)
+    {
+        var device = Setup(threads, deviceName);
+        using var scope = TensorScope.Begin();
+        Tensor obs;
+        using (var file = SafetensorsFile.Open(obsPath))
+        {
+            if (!file.TryGet("obs", out var entry))
+            {
+                throw new InvalidDataException($"{obsPath}: no tensor 'obs' (holds: {string.Join(", ", file.Tensors)})");
+            }
+
+            obs = entry.ToTensor(device);
+        }
+
+        var shape = obs.Shape;
+        if (shape.Length is not (2 or 4))
+        {
+            throw new InvalidDataException($"{obsPath}: obs must be uint8 [B,C,H,W] or float [B,D], got {obs.DType} [{string.Join(", ", shape)}]");
+        }
+
+        using var agent = AgentCheckpoint.Load(checkpoint, obsShape: shape[1..], device: device);
+        var action = agent.Act(obs, step: 0, evalMode: true);
+        SafetensorsWriter.Write(outPath, [action.ToSafeTensor("action")]);
+        log.WriteLine($"wrote {outPath}: action [{string.Join(", ", action.Shape)}] for {shape[0]} observations");
+        return 0;
+    }
+
+    public static int Update(UpdateRequest request, int threads, string deviceName, TextWriter log)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Updates, "--updates");
+        var device = Setup(threads, deviceName);
+        var schedule = StddevSchedule.Parse(request.Stddev);
+        using var scope = TensorScope.Begin();
+        var batch = BatchFile.Load(request.Batch, device);
+        var config = new DrQV2Config { StddevSchedule = schedule.Text, ShiftPad = request.Augment ? 4 : 0 };
+        using var agent = AgentCheckpoint.Load(request.Checkpoint, config, batch.Obs.Shape[1..], device);
+        if (batch.Action.Size(1) != agent.ActionDim)
+        {
+            throw new InvalidDataException($"{request.Batch}: action [{string.Join(", ", batch.Action.Shape)}] has {batch.Action.Size(1)} dims, the checkpoint's actor {agent.ActionDim}");
+        }
+
+        if (request.Seed is { } seed)
+        {
+            Torch.ManualSeed(seed);
+        }
+
+        for (var k = 0; k < request.Updates; k++)
+        {
+            var m = agent.Update(batch, request.Step);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"update {k + 1}/{request.Updates}: critic_loss {m.Critic.CriticLoss:G9} actor_loss {m.Actor.ActorLoss:G9} critic_q1 {m.Critic.Q1:G6} target_q {m.Critic.TargetQ:G6}"));
+            if (!double.IsFinite(m.Critic.CriticLoss) || !double.IsFinite(m.Actor.ActorLoss))
+            {
+                Console.Error.WriteLine($"sim2real agent: non-finite loss at update {k + 1}; {request.Out} not written");
+                return 1;
+            }
+        }
+
+        AgentCheckpoint.Save(agent, request.Out, request.WithOptimizer);
+        log.WriteLine($"wrote {request.Out}");
+        return 0;
+    }
+
+    public static int Bench(int batchSize, int updates, int acts, string? saveInputs, int threads, string deviceName, TextWriter log)
+    {
+        var device = Setup(threads, deviceName);
+        Torch.ManualSeed(0);
+        using var agent = new DrQV2Agent(new DrQV2Config { StddevSchedule = "0.2" }, [9, 84, 84], 6, device);
+        using var scope = TensorScope.Begin();
+        var batch = new TransitionBatch(
+            Tensor.RandInt(0, 256, [batchSize, 9, 84, 84], DType.UInt8), Tensor.Empty([batchSize, 6]).Uniform_(-1, 1),
+            Tensor.RandN([batchSize, 1]), Tensor.Full([batchSize, 1], Math.Pow(0.99, 3)), Tensor.RandInt(0, 256, [batchSize, 9, 84, 84], DType.UInt8));
+        if (saveInputs is not null)
+        {
+            Directory.CreateDirectory(saveInputs);
+            AgentCheckpoint.Save(agent, Path.Combine(saveInputs, "agent.safetensors"));
+            BatchFile.Save(Path.Combine(saveInputs, "batch.safetensors"), batch);
+        }
+
+        log.WriteLine($"libtorch {TorchInfo.Version}, {TorchInfo.Threads} threads, device {device}, {TorchInfo.Report().Detail}");
+        agent.Update(batch, 0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var updateMs = Time(updates, () => agent.Update(batch, 0));
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / updates;
+        log.WriteLine(Summary($"c# update ms (B={batchSize})", updateMs) + string.Create(CultureInfo.InvariantCulture, $" cpu-ms/update {cpuMs:F0}"));
+
+        var one = batch.Obs.Slice(0, 0, 1);
+        agent.Act(one, 0, evalMode: true).Dispose();
+        var actMs = Time(acts, () => agent.Act(one, 0, evalMode: true).Dispose());
+        log.WriteLine(Summary("c# act ms (B=1, pixels)", actMs) + string.Create(CultureInfo.InvariantCulture, $" p99 {Percentile(actMs, 0.99):F2}"));
+        return 0;
+    }
+
+    private static Device Setup(int threads, string deviceName)
+    {
+        TorchInfo.Threads = threads;
+        var device = Device.Parse(deviceName);
+        if (device.Type == DeviceType.Cuda && !TorchInfo.CudaAvailable)
+        {
+            throw new ArgumentException($"--device {deviceName}: this libtorch has no CUDA device (build against a CUDA libtorch with SIM2REAL_TORCH_CMAKE_DIR)");
+        }
+
+        return device;
+    }
+
+    private static double[] Time(int n, Action body)
+    {
+        var ms = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            body();
+            ms[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        return ms;
+    }
+
+    private static double Percentile(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(q * sorted.Length))];
+    }
+
+    private static string Summary(string label, double[] ms) =>
+        string.Create(CultureInfo.InvariantCulture, $"{label}: mean {ms.Average():F1} p50 {Percentile(ms, 0.5):F2} min {ms.Min():F2}");
+}

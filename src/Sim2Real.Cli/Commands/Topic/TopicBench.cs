@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sim2Real.Ros.Messages.BuiltinInterfaces;
+using Sim2Real.Ros.Messages.SensorMsgs;
+using Sim2Real.Ros.Transport;
+
+namespace Sim2Real.Cli.Commands.Topic;
+
+/// <summary>
+/// <c>topic bench</c>: transport benchmarks between two processes on the current domain, measured the way Cyclone's
+/// ddsperf measures (ping answered from inside the data-available callback; throughput with KEEP_ALL flow control),
+/// so the figures compare with <c>ddsperf ping/pong</c> and <c>ddsperf pub/sub</c> (see bench/ros_bench.sh).
+/// </summary>
+internal static class TopicBench
+{
+    private static readonly QosProfile PingQos = QosProfile.Default.WithDepth(1);
+    private static readonly QosProfile StreamQos = QosProfile.Default with { History = History.KeepAll, Depth = 0 };
+
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure round-trip latency (rtt) or image throughput (throughput) between two processes.");
+        command.Subcommands.Add(Rtt());
+        command.Subcommands.Add(Throughput());
+        command.Subcommands.Add(Pong());
+        command.Subcommands.Add(Sink());
+        return command;
+    }
+
+    private static Command Rtt()
+    {
+        var count = new Option<int>("--count") { Description = "Round trips to measure", DefaultValueFactory = _ => 20000 };
+        var warmup = new Option<int>("--warmup") { Description = "Round trips discarded first", DefaultValueFactory = _ => 2000 };
+        var external = new Option<string?>("--external-pong") { Description = "Topic prefix of a pong already running (e.g. s2r_ddspeer rawpong) instead of starting one" };
+        var command = new Command("rtt", "Round trip of a small message (builtin_interfaces/msg/Time, 12 bytes of CDR) to a pong process and back.");
+        command.Options.Add(count);
+        command.Options.Add(warmup);
+        command.Options.Add(external);
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        {
+            var prefix = parse.GetValue(external) ?? "/bench_" + Environment.ProcessId;
+            using var peer = parse.GetValue(external) is null ? StartSelf("topic", "bench", "pong", "--prefix", prefix) : null;
+            using var node = TopicSession.OpenNode("bench_ping");
+            using var ping = node.CreatePublisher<Time>(prefix + "/ping", PingQos);
+            using var pong = node.CreateSubscription<Time>(prefix + "/pong", PingQos);
+            var total = parse.GetValue(warmup) + parse.GetValue(count);
+            var rtts = new double[total];
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var n = 0;
+            long sent = 0;
+            // The next ping goes out from inside the pong's callback, on Cyclone's thread: no thread hop in the loop.
+            using var loop = pong.Subscribe(_ =>
+            {
+                var now = Stopwatch.GetTimestamp();
+                if (n < total)
+                {
+                    rtts[n++] = Stopwatch.GetElapsedTime(sent, now).TotalMicroseconds;
+                }
+
+                if (n >= total)
+                {
+                    done.TrySetResult();
+                    return;
+                }
+
+                sent = Stopwatch.GetTimestamp();
+                ping.Publish(new Time { Sec = n });
+            });
+            await ping.WaitForSubscribersAsync(1, cancellationToken).WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
+            while (pong.Status.Matched == 0)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            sent = Stopwatch.GetTimestamp();
+            ping.Publish(new Time());
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            if (peer is not null)
+            {
+                peer.StandardInput.Close();
+                await peer.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+            var measured = rtts[parse.GetValue(warmup)..];
+            Array.Sort(measured);
+            // ddsperf prints half the round trip ("(tnow - source_timestamp) / 2" in its process_pong); both are shown.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rtt size 12 count {measured.Length} mean {measured.Average():0.0}us min {measured[0]:0.0}us 50% {Percentile(measured, 0.50):0.0}us 90% {Percentile(measured, 0.90):0.0}us 99% {Percentile(measured, 0.99):0.0}us max {measured[^1]:0.0}us"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rtt/2 (ddsperf's measure) 50% {Percentile(measured, 0.50) / 2:0.0}us 99% {Percentile(measured, 0.99) / 2:0.0}us"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Throughput()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "How long to publish", DefaultValueFactory = _ => 5.0 };
+        var width = new Option<int>("--width") { DefaultValueFactory = _ => 84 };
+        var height = new Option<int>("--height") { DefaultValueFactory = _ => 84 };
+        var command = new Command("throughput", "Publish rgb8 sensor_msgs/msg/Image (84x84x3 by default) as fast as a reliable KEEP_ALL subscriber in another process takes them.");
+        command.Options.Add(seconds);
+        command.Options.Add(width);
+        command.Options.Add(height);
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        {
+            var prefix = "/bench_" + Environment.ProcessId;
+            using var sink = StartSelf("topic", "bench", "sink", "--prefix", prefix);
+            using var node = TopicSession.OpenNode("bench_pub");
+            using var publisher = node.CreatePublisher<Image>(prefix + "/image", StreamQos);
+            await publisher.WaitForSubscribersAsync(1, cancellationToken).WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
+            var w = parse.GetValue(width);
+            var h = parse.GetValue(height);
+            var pixels = new byte[w * h * 3];
+            Random.Shared.NextBytes(pixels);
+            var clock = Stopwatch.StartNew();
+            var limit = TimeSpan.FromSeconds(parse.GetValue(seconds));
+            long sent = 0;
+            while (clock.Elapsed < limit)
+            {
+                publisher.Publish(new Image
+                {
+                    Header = new() { FrameId = "camera", Stamp = new Time { Sec = (int)(sent / 1_000_000), Nanosec = (uint)(sent % 1_000_000) } },
+                    Height = (uint)h,
+                    Width = (uint)w,
+                    Encoding = "rgb8",
+                    Step = (uint)(w * 3),
+                    Data = pixels,
+                });
+                sent++;
+            }
+
+            var elapsed = clock.Elapsed.TotalSeconds;
+            publisher.Publish(new Image { Header = new() { FrameId = "end" } });
+            publisher.WaitForAcknowledgments(TimeSpan.FromSeconds(10));
+            var report = await sink.StandardOutput.ReadLineAsync(cancellationToken);
+            await sink.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"throughput image {w}x{h}x3 ({pixels.Length} B) sent {sent} in {elapsed:0.00}s ({sent / elapsed:0} msg/s); {report}"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Pong()
+    {
+        var prefix = new Option<string>("--prefix") { Required = true };
+        var command = new Command("pong", "The echo side of `topic bench rtt` (started by it).") { Hidden = true };
+        command.Options.Add(prefix);
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        {
+            using var node = TopicSession.OpenNode("bench_pong");
+            using var pong = node.CreatePublisher<Time>(parse.GetValue(prefix) + "/pong", PingQos);
+            using var ping = node.CreateSubscription<Time>(parse.GetValue(prefix) + "/ping", PingQos);
+            using var echo = ping.Subscribe(pong.Publish);
+            await Console.In.ReadLineAsync(cancellationToken);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Sink()
+    {
+        var prefix = new Option<string>("--prefix") { Required = true };
+        var command = new Command("sink", "The receiving side of `topic bench throughput` (started by it).") { Hidden = true };
+        command.Options.Add(prefix);
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        {
+            using var node = TopicSession.OpenNode("bench_sink");
+            using var images = node.CreateSubscription<Image>(parse.GetValue(prefix) + "/image", StreamQos);
+            var end = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            long received = 0;
+            long bytes = 0;
+            long first = 0;
+            long last = 0;
+            using var counting = images.Subscribe(image =>
+            {
+                if (image.Header.FrameId == "end")
+                {
+                    end.TrySetResult();
+                    return;
+                }
+
+                last = Stopwatch.GetTimestamp();
+                if (received++ == 0)
+                {
+                    first = last;
+                }
+
+                bytes += image.Data.Length;
+            });
+            await end.Task.WaitAsync(cancellationToken);
+            var seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"received {received} in {seconds:0.00}s: {received / seconds:0} msg/s, {bytes * 8 / seconds / 1e6:0} Mb/s, malformed {images.Status.Malformed}"));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static double Percentile(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+
+    // Another instance of this CLI, with the same environment (ROS_DOMAIN_ID, CYCLONEDDS_URI).
+    private static Process StartSelf(params string[] args)
+    {
+        var dll = typeof(TopicBench).Assembly.Location;
+        var start = new ProcessStartInfo(Environment.ProcessPath!, [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start the benchmark peer process");
+    }
+}

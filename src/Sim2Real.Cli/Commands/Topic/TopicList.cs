@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Sim2Real.Cli.Commands.Topic;
+
+/// <summary><c>topic list</c>: ROS topics seen in DDS discovery (DCPSPublication / DCPSSubscription).</summary>
+internal static class TopicList
+{
+    public static Command Create()
+    {
+        var showTypes = new Option<bool>("--show-types", "-t") { Description = "Also print each topic's type" };
+        var spin = new Option<double>("--spin-time") { Description = "Seconds to wait for discovery", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("list", "Print the ROS 2 topics that have a publisher or subscription in the domain.");
+        command.Options.Add(showTypes);
+        command.Options.Add(spin);
+        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        {
+            using var node = TopicSession.OpenNode("topic_list");
+            await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(spin)), cancellationToken);
+            var topics = node.DiscoverEndpoints()
+                .GroupBy(e => e.Topic)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var topic in topics)
+            {
+                var types = string.Join(", ", topic.Select(e => e.TypeDisplay).Distinct().Order(StringComparer.Ordinal));
+                Console.WriteLine(parse.GetValue(showTypes) ? $"{topic.Key} [{types}]" : topic.Key);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

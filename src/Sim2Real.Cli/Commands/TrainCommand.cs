@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Sim2Real.Core;
+using Sim2Real.Learning.Checkpoints;
+using Sim2Real.Learning.DrQV2;
+using Sim2Real.Training;
+
+namespace Sim2Real.Cli.Commands;
+
+/// <summary>./sim2real train: DrQ-v2 in a simulated robot task with domain randomization.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var robot = new Option<string>("--robot") { Description = "robot folder under robots/", DefaultValueFactory = _ => "arm6" };
+        var task = new Option<string>("--task") { Description = "task name (reach, push, walk)", DefaultValueFactory = _ => "reach" };
+        var obs = new Option<string>("--obs") { Description = "pixels or state", DefaultValueFactory = _ => "state" };
+        var frames = new Option<long>("--frames") { Description = "environment frames to train for", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "run seed (training episodes; evaluation uses held-out seeds)", DefaultValueFactory = _ => 1 };
+        var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var resume = new Option<bool>("--resume") { Description = "continue from the run's training checkpoint, exactly" };
+        var runDir = new Option<string?>("--run-dir") { Description = "output folder (default runs/<robot>-<task>-<obs>-s<seed>)" };
+        var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads", DefaultValueFactory = _ => 1 };
+        var evalEvery = new Option<long>("--eval-every") { Description = "frames between evaluations (and checkpoints)", DefaultValueFactory = _ => 10_000 };
+        var evalEpisodes = new Option<int>("--eval-episodes") { Description = "held-out episodes per evaluation", DefaultValueFactory = _ => 20 };
+        var hidden = new Option<int?>("--hidden-dim") { Description = "actor/critic MLP width (default: 1024 pixels, 256 state)" };
+        var batch = new Option<int>("--batch-size") { Description = "update batch size", DefaultValueFactory = _ => 256 };
+        var schedule = new Option<string?>("--stddev-schedule") { Description = "exploration stddev schedule in agent steps (default: linear(1.0,0.1,500000) pixels, linear(1.0,0.1,20000) state)" };
+        var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-4 };
+        var noRandomize = new Option<bool>("--no-randomize") { Description = "turn domain randomization off" };
+        var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints.")
+        {
+            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, noRandomize,
+        };
+        command.SetAction(r =>
+        {
+            var kind = r.GetValue(obs) switch
+            {
+                "pixels" => ObservationKind.Pixels,
+                "state" => ObservationKind.State,
+                var other => (ObservationKind?)null,
+            };
+            if (kind is null)
+            {
+                Console.Error.WriteLine($"sim2real train: --obs must be pixels or state, got '{r.GetValue(obs)}'");
+                return 1;
+            }
+
+            var pixels = kind == ObservationKind.Pixels;
+            var options = new TrainOptions
+            {
+                Robot = r.GetValue(robot)!,
+                Task = r.GetValue(task)!,
+                Observation = kind.Value,
+                Frames = r.GetValue(frames),
+                Seed = r.GetValue(seed),
+                Device = r.GetValue(device)!,
+                Threads = r.GetValue(threads),
+                EvalEveryFrames = r.GetValue(evalEvery),
+                EvalEpisodes = r.GetValue(evalEpisodes),
+                Randomize = !r.GetValue(noRandomize),
+                RunDirectory = r.GetValue(runDir) ?? Path.Combine("runs", $"{r.GetValue(robot)}-{r.GetValue(task)}-{r.GetValue(obs)}-s{r.GetValue(seed)}"),
+                Agent = new DrQV2Config
+                {
+                    HiddenDim = r.GetValue(hidden) ?? (pixels ? 1024 : 256),
+                    BatchSize = r.GetValue(batch),
+                    StddevSchedule = r.GetValue(schedule) ?? (pixels ? "linear(1.0,0.1,500000)" : "linear(1.0,0.1,20000)"),
+                    LearningRate = r.GetValue(lr),
+                },
+            };
+            try
+            {
+                using var trainer = new Trainer(options, Console.Out, r.GetValue(resume), liveLine: !Console.IsOutputRedirected);
+                var final = trainer.Run();
+                Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1} on {final.Episodes} held-out episodes; outputs in {options.RunDirectory}");
+                return 0;
+            }
+            catch (NonFiniteLossException e)
+            {
+                Console.Error.WriteLine($"\nsim2real train: {e.Message}");
+                return 2;
+            }
+            catch (Exception e) when (e is InvalidConfigException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
+            {
+                Console.Error.WriteLine($"sim2real train: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

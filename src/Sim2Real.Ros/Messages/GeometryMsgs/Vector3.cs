@@ -1,0 +1,30 @@
+using Sim2Real.Ros.Cdr;
+
+namespace Sim2Real.Ros.Messages.GeometryMsgs;
+
+/// <summary>geometry_msgs/msg/Vector3: A 3-vector (free vector: direction and magnitude).</summary>
+public sealed record Vector3 : IRosMessage<Vector3>
+{
+    public static RosTypeName TypeName { get; } = new("geometry_msgs", "Vector3");
+
+    public double X { get; init; }
+
+    public double Y { get; init; }
+
+    public double Z { get; init; }
+
+    public void Write(CdrWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Float64(X);
+        writer.Float64(Y);
+        writer.Float64(Z);
+    }
+
+    public static Vector3 Read(ref CdrReader reader) => new()
+    {
+        X = reader.Float64(),
+        Y = reader.Float64(),
+        Z = reader.Float64(),
+    };
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Sim2Real.Sim.Environments;
+
+namespace Sim2Real.Sim.Benchmarks;
+
+/// <summary>
+/// Steps a <see cref="VectorEnvironment"/> with seeded random actions for a fixed number of agent steps per
+/// environment, resets (and auto-resets at episode ends) included, after a short warm-up.
+/// </summary>
+public static class EnvironmentBenchmark
+{
+    public static EnvironmentBenchmarkResult Run(EnvironmentOptions options, int environments, int threads, int stepsPerEnvironment, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerEnvironment, 1);
+        using var vector = new VectorEnvironment(options, environments, threads);
+        var random = new Random(seed);
+        var actions = Enumerable.Range(0, environments).Select(_ => new float[vector.ActionSpec.Size]).ToArray();
+        void Fill()
+        {
+            foreach (var action in actions)
+            {
+                for (var i = 0; i < action.Length; i++)
+                {
+                    action[i] = (float)((2 * random.NextDouble()) - 1);
+                }
+            }
+        }
+
+        vector.Reset(seed);
+        for (var t = 0; t < Math.Min(20, stepsPerEnvironment); t++)
+        {
+            Fill();
+            vector.Step(actions);
+        }
+
+        var episodes = 0;
+        var clock = Stopwatch.StartNew();
+        for (var t = 0; t < stepsPerEnvironment; t++)
+        {
+            Fill();
+            foreach (var step in vector.Step(actions))
+            {
+                episodes += step.IsLast ? 1 : 0;
+            }
+        }
+
+        clock.Stop();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var agentSteps = stepsPerEnvironment * environments;
+        return new EnvironmentBenchmarkResult(
+            options.Robot,
+            options.Task,
+            options.Pixels,
+            options.Randomize,
+            options.ActionRepeat,
+            options.Pixels ? options.FrameStack : 0,
+            environments,
+            threads,
+            agentSteps,
+            seconds,
+            agentSteps / seconds,
+            agentSteps * options.ActionRepeat / seconds,
+            episodes);
+    }
+}

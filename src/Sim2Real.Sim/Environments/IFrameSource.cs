@@ -1,0 +1,13 @@
+using Sim2Real.Sim.Bindings;
+
+namespace Sim2Real.Sim.Environments;
+
+/// <summary>Renders one camera of one environment's model into an RGB buffer (H x W x 3, rows top-down).</summary>
+internal interface IFrameSource : IDisposable
+{
+    int Width { get; }
+
+    int Height { get; }
+
+    void Render(MjData data, Span<byte> rgb);
+}

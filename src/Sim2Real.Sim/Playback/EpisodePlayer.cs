@@ -1,0 +1,64 @@
+using Sim2Real.Sim.Environments;
+using Sim2Real.Sim.Rendering;
+
+namespace Sim2Real.Sim.Playback;
+
+/// <summary>
+/// Runs episodes with a random or zero policy and films every control step... of the agent: one frame per agent
+/// step, rendered in high quality from a camera of the environment's own (possibly randomized) model.
+/// </summary>
+public static class EpisodePlayer
+{
+    /// <summary>Agent steps per second of sim time, so the video plays in real time.</summary>
+    public static double FramesPerSecond(EnvironmentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var robot = (options.RobotsRoot is null ? Robots.RobotCatalog.Discover() : new Robots.RobotCatalog(options.RobotsRoot)).Load(options.Robot);
+        using var model = Robots.RobotModel.Load(robot, Tasks.TaskCatalog.Find(options.Task, robot).Scene);
+        return 1.0 / (model.opt.timestep * robot.Control.PhysicsStepsPerControl * options.ActionRepeat);
+    }
+
+    public static IReadOnlyList<EpisodeSummary> Play(EnvironmentOptions environment, PlayOptions play, IFrameSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(play);
+        ArgumentNullException.ThrowIfNull(sink);
+        play.Validate();
+        using var env = (RobotEnvironment)RobotEnvironments.Create(environment with { Pixels = false });
+        var camera = play.Camera ?? env.Robot.Cameras[0].Name;
+        env.Robot.Camera(camera);
+        using var renderer = new MjRenderer(env.Model, new RenderOptions { Width = play.Width, Height = play.Height, Quality = play.Quality });
+        var cameraId = env.Model.CameraId(camera);
+        var frame = new byte[renderer.FrameBytes];
+        var random = new Random(play.Seed);
+        var action = new float[env.ActionSpec.Size];
+        var summaries = new List<EpisodeSummary>();
+        for (var episode = 0; episode < play.Episodes; episode++)
+        {
+            var step = env.Reset(SeedMixer.Mix(play.Seed, episode));
+            renderer.Render(env.Data, cameraId, frame);
+            sink.Write(frame);
+            var total = 0.0;
+            var count = 0;
+            while (!step.IsLast)
+            {
+                for (var i = 0; i < action.Length; i++)
+                {
+                    action[i] = play.Policy == PlayPolicy.Random ? (float)((2 * random.NextDouble()) - 1) : 0f;
+                }
+
+                step = env.Step(action);
+                total += step.Reward;
+                count++;
+                renderer.Render(env.Data, cameraId, frame);
+                sink.Write(frame);
+            }
+
+            summaries.Add(new EpisodeSummary(episode, count, total, step.Info.Success, step.Terminated, step.Info.Factors.Summary()));
+        }
+
+        sink.Complete();
+        return summaries;
+    }
+
+}

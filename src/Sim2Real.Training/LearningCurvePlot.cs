@@ -1,0 +1,163 @@
+using System.Globalization;
+using Sim2Real.Sim.Rendering;
+
+namespace Sim2Real.Training;
+
+/// <summary>
+/// The learning curve as a PNG: evaluation success rate (top panel, 0 to 100%) and mean evaluation return
+/// (bottom panel) against environment frames, with tick labels in a built-in 3x5 pixel font.
+/// </summary>
+internal static class LearningCurvePlot
+{
+    private const int Width = 720, Height = 480, Left = 70, Right = 20, Top = 30, Gap = 50, Bottom = 40, Scale = 2;
+
+    private static readonly (byte, byte, byte) Black = (0, 0, 0), Grid = (225, 225, 225), Blue = (31, 119, 180), Red = (214, 39, 40);
+
+    public static void Write(string path, IReadOnlyList<EvalResult> evals, long totalFrames)
+    {
+        var rgb = new byte[Width * Height * 3];
+        Array.Fill(rgb, (byte)255);
+        var panel = (Height - Top - Gap - Bottom) / 2;
+        var xMax = Math.Max(totalFrames, evals.Count > 0 ? evals.Max(e => e.Frame) : 1);
+        var returns = evals.Select(e => e.MeanReturn).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        double rMin = returns.Min(), rMax = returns.Max();
+        if (rMax - rMin < 1e-9)
+        {
+            rMin -= 1;
+            rMax += 1;
+        }
+
+        Panel(rgb, Top, panel, xMax, 0, 1, "SUCCESS %", v => (v * 100).ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.SuccessRate)), Blue);
+        Panel(rgb, Top + panel + Gap, panel, xMax, rMin, rMax, "RETURN", v => v.ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.MeanReturn)), Red);
+        Text(rgb, (Width / 2) - 40, Height - 14, "FRAMES", Black);
+        PngWriter.WriteFile(path, Width, Height, rgb);
+    }
+
+    private static void Panel(byte[] rgb, int top, int height, long xMax, double yMin, double yMax, string title, Func<double, string> label,
+        IEnumerable<(long Frame, double Value)> points, (byte, byte, byte) color)
+    {
+        var right = Width - Right;
+        int X(double frame) => Left + (int)Math.Round((right - Left) * frame / xMax);
+        int Y(double v) => top + height - (int)Math.Round(height * (v - yMin) / (yMax - yMin));
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = yMin + ((yMax - yMin) * i / 4);
+            Line(rgb, Left, Y(v), right, Y(v), Grid);
+            var text = label(v);
+            Text(rgb, Left - 8 - (text.Length * 4 * Scale), Y(v) - 5, text, Black);
+            var frame = xMax * i / 4.0;
+            Line(rgb, X(frame), top + height, X(frame), top + height + 4, Black);
+            var ft = frame >= 1e6 ? (frame / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : (frame / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "K";
+            Text(rgb, X(frame) - (ft.Length * 2 * Scale), top + height + 8, ft, Black);
+        }
+
+        Line(rgb, Left, top, Left, top + height, Black);
+        Line(rgb, Left, top + height, right, top + height, Black);
+        Text(rgb, Left, top - 14, title, color);
+        (int X, int Y)? previous = null;
+        foreach (var (frame, value) in points)
+        {
+            if (!double.IsFinite(value))
+            {
+                continue;
+            }
+
+            var p = (X(frame), Y(value));
+            if (previous is { } q)
+            {
+                Line(rgb, q.X, q.Y, p.Item1, p.Item2, color);
+                Line(rgb, q.X, q.Y + 1, p.Item1, p.Item2 + 1, color);
+            }
+
+            Dot(rgb, p.Item1, p.Item2, color);
+            previous = p;
+        }
+    }
+
+    private static void Set(byte[] rgb, int x, int y, (byte R, byte G, byte B) c)
+    {
+        if (x < 0 || y < 0 || x >= Width || y >= Height)
+        {
+            return;
+        }
+
+        var i = ((y * Width) + x) * 3;
+        rgb[i] = c.R;
+        rgb[i + 1] = c.G;
+        rgb[i + 2] = c.B;
+    }
+
+    private static void Dot(byte[] rgb, int x, int y, (byte, byte, byte) c)
+    {
+        for (var dy = -2; dy <= 2; dy++)
+        {
+            for (var dx = -2; dx <= 2; dx++)
+            {
+                Set(rgb, x + dx, y + dy, c);
+            }
+        }
+    }
+
+    /// <summary>Bresenham.</summary>
+    private static void Line(byte[] rgb, int x0, int y0, int x1, int y1, (byte, byte, byte) c)
+    {
+        int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0), sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy;
+        while (true)
+        {
+            Set(rgb, x0, y0, c);
+            if (x0 == x1 && y0 == y1)
+            {
+                return;
+            }
+
+            var e2 = 2 * err;
+            if (e2 >= dy)
+            {
+                err += dy;
+                x0 += sx;
+            }
+
+            if (e2 <= dx)
+            {
+                err += dx;
+                y0 += sy;
+            }
+        }
+    }
+
+    private static void Text(byte[] rgb, int x, int y, string text, (byte, byte, byte) c)
+    {
+        foreach (var ch in text.ToUpperInvariant())
+        {
+            if (Font.TryGetValue(ch, out var rows))
+            {
+                for (var r = 0; r < 5; r++)
+                {
+                    for (var col = 0; col < 3; col++)
+                    {
+                        if (rows[(r * 3) + col] == '#')
+                        {
+                            for (var s = 0; s < Scale * Scale; s++)
+                            {
+                                Set(rgb, x + (col * Scale) + (s % Scale), y + (r * Scale) + (s / Scale), c);
+                            }
+                        }
+                    }
+                }
+            }
+
+            x += 4 * Scale;
+        }
+    }
+
+    private static readonly Dictionary<char, string> Font = new()
+    {
+        ['0'] = "####.##.##.####", ['1'] = ".#.##..#..#.###", ['2'] = "###..#####..###", ['3'] = "###..####..####",
+        ['4'] = "#.##.####..#..#", ['5'] = "####..###..####", ['6'] = "####..####.####", ['7'] = "###..#..#..#..#",
+        ['8'] = "####.#####.####", ['9'] = "####.####..####", ['.'] = "............#..", ['-'] = "......###......",
+        ['%'] = "#.#..#.#..#.#.#", ['K'] = "#.##.###.#.##.#", ['M'] = "#.####.##.##.##", ['S'] = "####..###..####",
+        ['U'] = "#.##.##.##.####", ['C'] = "####..#..#..###", ['E'] = "####..####..###", ['R'] = "####.###.#.##.#",
+        ['T'] = "###.#..#..#..#.", ['N'] = "####.##.##.##.#", ['F'] = "####..####..#..", ['A'] = "####.#####.##.#",
+        [' '] = "...............",
+    };
+}

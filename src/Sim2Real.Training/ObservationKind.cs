@@ -1,0 +1,8 @@
+namespace Sim2Real.Training;
+
+/// <summary>What the agent sees: stacked camera frames, or the proprioceptive and task state.</summary>
+public enum ObservationKind
+{
+    State,
+    Pixels,
+}

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sim2Real.Learning;
+using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Replay;
+using Sim2Real.Learning.Tensors;
+using Sim2Real.Sim.Environments;
+
+namespace Sim2Real.Training;
+
+/// <summary>
+/// The reference's training loop (train.py): act, update every update_every_steps once the seed frames are in,
+/// step the environment, store the transition; evaluate on held-out seeds every eval_every_frames, then write a
+/// training checkpoint, the metrics and the learning curve. Evaluation and checkpoints fall on episode boundaries,
+/// so a resumed run replays the same episodes, draws and updates as an uninterrupted one.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainOptions _options;
+    private readonly TextWriter _log;
+    private readonly TimeProvider _time;
+    private readonly bool _liveLine;
+    private readonly IEnvironment _env;
+    private readonly IEnvironment _evalEnv;
+    private readonly DrQV2Agent _agent;
+    private readonly ITransitionStore _replay;
+    private readonly MetricsLog _trainCsv;
+    private readonly MetricsLog _evalCsv;
+    private readonly List<EvalResult> _evals = [];
+    private readonly TrainingCounters _start;
+    private readonly long[] _obsShape;
+    private readonly EvalVideo _video;
+    private string? _lastCheckpoint;
+
+    public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool liveLine = false)
+    {
+        _options = options.Validate();
+        _log = log;
+        _time = time ?? TimeProvider.System;
+        _liveLine = liveLine;
+        TorchInfo.Threads = options.Threads;
+        var device = Device.Parse(options.Device);
+        var pixels = options.Observation == ObservationKind.Pixels;
+        var envOptions = new EnvironmentOptions
+        {
+            Robot = options.Robot,
+            Task = options.Task,
+            ActionRepeat = options.ActionRepeat,
+            Pixels = pixels,
+            Randomize = options.Randomize,
+        };
+        _env = RobotEnvironments.Create(envOptions);
+        _video = new EvalVideo(envOptions);
+        _evalEnv = RobotEnvironments.Create(envOptions);
+        var actionDim = _env.ActionSpec.Size;
+        var checkpointPath = Path.Combine(CheckpointDirectory, TrainingCheckpoint.FileName);
+        if (resume && !File.Exists(checkpointPath))
+        {
+            throw new FileNotFoundException($"--resume: no training checkpoint at {checkpointPath}", checkpointPath);
+        }
+
+        var probe = _env.Reset(EpisodeSeed(0));
+        _obsShape = pixels
+            ? [.. _env.ObservationSpec.Single(s => s.Name == Observation.PixelsName).Shape.Select(d => (long)d)]
+            : [probe.Observation.State().Length];
+        Torch.ManualSeed((ulong)options.Seed);
+        _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
+
+        _start = new TrainingCounters { NextEvalFrame = 0 };
+        ReplayState? replayState = null;
+        if (resume)
+        {
+            (_start, replayState) = TrainingCheckpoint.Load(checkpointPath, options, _agent);
+            _lastCheckpoint = checkpointPath;
+        }
+
+        var replayOptions = new ReplayOptions
+        {
+            Capacity = options.ReplayCapacity,
+            FrameShape = pixels ? [3, (int)_obsShape[1], (int)_obsShape[2]] : [(int)_obsShape[0]],
+            FrameStack = pixels ? (int)_obsShape[0] / 3 : 1,
+            ActionDim = actionDim,
+            NStep = options.Agent.NStep,
+            Discount = options.Agent.Discount,
+            Seed = (ulong)options.Seed,
+            Directory = Path.Combine(options.RunDirectory, "replay"),
+        };
+        _replay = pixels
+            ? new PixelTransitions(replayState is null ? ReplayBuffer<byte>.Create(replayOptions) : ReplayBuffer<byte>.Open(replayOptions, replayState), device)
+            : new StateTransitions(replayState is null ? ReplayBuffer<float>.Create(replayOptions) : ReplayBuffer<float>.Open(replayOptions, replayState), device);
+
+        long? resumeFrame = resume ? _start.Step * options.ActionRepeat : null;
+        _trainCsv = new MetricsLog(Path.Combine(options.RunDirectory, "train.csv"),
+            "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
+        _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, "eval.csv"),
+            "frame,step,mean_return,success_rate,episodes,cpu_s,wall_s", resumeFrame);
+        foreach (var row in _evalCsv.Rows)
+        {
+            var f = row.Split(',');
+            _evals.Add(new EvalResult(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture)));
+        }
+    }
+
+    public string CheckpointDirectory => Path.Combine(_options.RunDirectory, "checkpoints");
+
+    public DrQV2Agent Agent => _agent;
+
+    public IReadOnlyList<EvalResult> Evaluations => _evals;
+
+    /// <summary>Trains until the frame budget is spent; returns the last evaluation.</summary>
+    /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; names the step, keeps the last checkpoint.</exception>
+    public EvalResult Run()
+    {
+        var repeat = _options.ActionRepeat;
+        var step = _start.Step;
+        var episode = _start.Episode;
+        var nextEval = _start.NextEvalFrame;
+        var cpuBase = _start.CpuSeconds - CpuSeconds();
+        var wallBase = _start.WallSeconds;
+        var wallStart = _time.GetTimestamp();
+        var startFrame = step * repeat;
+        double Wall() => wallBase + _time.GetElapsedTime(wallStart).TotalSeconds;
+        var lastProgress = _time.GetTimestamp();
+        UpdateMetrics? last = null;
+        double lastReturn = double.NaN, episodeReturn = 0;
+        var action = new float[_env.ActionSpec.Size];
+
+        var ts = BeginEpisode(episode);
+        while (true)
+        {
+            if (ts.IsLast)
+            {
+                var frame = step * repeat;
+                var fps = (frame - startFrame) / Math.Max(1e-9, _time.GetElapsedTime(wallStart).TotalSeconds);
+                _trainCsv.Append(frame, step, episode, episodeReturn, ts.Info.Success ? 1 : 0,
+                    last?.Critic.CriticLoss ?? double.NaN, last?.Actor.ActorLoss ?? double.NaN, fps, cpuBase + CpuSeconds(), Wall());
+                lastReturn = episodeReturn;
+                episodeReturn = 0;
+                episode++;
+                var due = frame >= nextEval;
+                if (due || frame >= _options.Frames)
+                {
+                    var eval = Evaluate(step);
+                    _evals.Add(eval);
+                    _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, cpuBase + CpuSeconds(), Wall());
+                    LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, "learning_curve.png"), _evals, _options.Frames);
+                    if (_options.EvalVideo)
+                    {
+                        _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _agent, TrainOptions.HeldOutSeedBase + (_options.Seed * 1000), step, ObservationTensor);
+                    }
+
+                    while (due && nextEval <= frame)
+                    {
+                        nextEval += _options.EvalEveryFrames;
+                    }
+
+                    _lastCheckpoint = TrainingCheckpoint.Save(CheckpointDirectory, _options, _agent, _replay.CaptureState(), new TrainingCounters
+                    {
+                        Step = step,
+                        Episode = episode,
+                        NextEvalFrame = nextEval,
+                        CpuSeconds = cpuBase + CpuSeconds(),
+                        WallSeconds = Wall(),
+                    });
+                    _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{(_liveLine ? "\n" : "")}eval at frame {frame}: success {eval.SuccessRate:P0}, return {eval.MeanReturn:F1} over {eval.Episodes} held-out episodes; checkpoint {_lastCheckpoint}"));
+                }
+
+                if (frame >= _options.Frames)
+                {
+                    return _evals[^1];
+                }
+
+                ts = BeginEpisode(episode);
+            }
+
+            using (var scope = TensorScope.Begin())
+            {
+                using (var obs = ObservationTensor(ts))
+                {
+                    _agent.Act(obs, step, evalMode: false).CopyTo<float>(action);
+                }
+
+                if (step * repeat >= _options.SeedFrames && step % _options.Agent.UpdateEverySteps == 0)
+                {
+                    var m = _agent.Update(_replay.Sample(_options.Agent.BatchSize), step);
+                    if (!double.IsFinite(m.Critic.CriticLoss))
+                    {
+                        throw new NonFiniteLossException(step, "critic_loss", m.Critic.CriticLoss, _lastCheckpoint);
+                    }
+
+                    if (!double.IsFinite(m.Actor.ActorLoss))
+                    {
+                        throw new NonFiniteLossException(step, "actor_loss", m.Actor.ActorLoss, _lastCheckpoint);
+                    }
+
+                    last = m;
+                }
+            }
+
+            ts = _env.Step(action);
+            _replay.Add(action, ts);
+            episodeReturn += ts.Reward;
+            step++;
+
+            if (_time.GetElapsedTime(lastProgress).TotalSeconds >= (_liveLine ? 1 : 30))
+            {
+                lastProgress = _time.GetTimestamp();
+                Progress(step * repeat, startFrame, wallStart, lastReturn, last, cpuBase + CpuSeconds());
+            }
+        }
+    }
+
+    /// <summary>Mean return and final-step success over EvalEpisodes held-out seeds, acting with the mean action.</summary>
+    public EvalResult Evaluate(long step)
+    {
+        double total = 0;
+        var successes = 0;
+        var action = new float[_evalEnv.ActionSpec.Size];
+        for (var i = 0; i < _options.EvalEpisodes; i++)
+        {
+            var ts = _evalEnv.Reset(TrainOptions.HeldOutSeedBase + (_options.Seed * 1000) + i);
+            while (!ts.IsLast)
+            {
+                using (var scope = TensorScope.Begin())
+                {
+                    _agent.Act(ObservationTensor(ts), step, evalMode: true).CopyTo<float>(action);
+                }
+
+                ts = _evalEnv.Step(action);
+                total += ts.Reward;
+            }
+
+            successes += ts.Info.Success ? 1 : 0;
+        }
+
+        return new EvalResult(step * _options.ActionRepeat, total / _options.EvalEpisodes, (double)successes / _options.EvalEpisodes, _options.EvalEpisodes);
+    }
+
+    private TimeStep BeginEpisode(long episode)
+    {
+        var ts = _env.Reset(EpisodeSeed(episode));
+        _replay.StartEpisode(ts);
+        return ts;
+    }
+
+    /// <summary>Training episodes are seeded from the run seed and their index: never a held-out evaluation seed.</summary>
+    private int EpisodeSeed(long episode) => checked((_options.Seed * 1_000_000) + (int)(episode % 1_000_000));
+
+    private Tensor ObservationTensor(TimeStep ts)
+    {
+        if (_options.Observation == ObservationKind.Pixels)
+        {
+            var pixels = ts.Observation.Pixels!;
+            return Tensor.FromSpan<byte>(pixels, [1, .. _obsShape], _agent.Device);
+        }
+
+        return Tensor.FromSpan<float>(ts.Observation.State(), [1, _obsShape[0]], _agent.Device);
+    }
+
+    private void Progress(long frame, long startFrame, long wallStart, double lastReturn, UpdateMetrics? last, double cpu)
+    {
+        var elapsed = _time.GetElapsedTime(wallStart).TotalSeconds;
+        var fps = (frame - startFrame) / Math.Max(1e-9, elapsed);
+        var eta = TimeSpan.FromSeconds(fps > 0 ? (_options.Frames - frame) / fps : 0);
+        var eval = _evals.Count > 0 ? $"eval {_evals[^1].SuccessRate:P0}" : "eval -";
+        var losses = last is { } m ? $"critic {m.Critic.CriticLoss:F3} actor {m.Actor.ActorLoss:F3}" : "seeding";
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"frames {frame}/{_options.Frames} | {fps:F0} fps | return {lastReturn:F1} | {losses} | {eval} | cpu {cpu / 60:F1} min | ETA {eta:hh\\:mm\\:ss}");
+        if (_liveLine)
+        {
+            _log.Write("\r" + line.PadRight(120));
+        }
+        else
+        {
+            _log.WriteLine(line);
+        }
+    }
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    public void Dispose()
+    {
+        _trainCsv.Dispose();
+        _evalCsv.Dispose();
+        _replay.Dispose();
+        _agent.Dispose();
+        _env.Dispose();
+        _evalEnv.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Sim2Real.Core;
+using Sim2Real.Learning.Checkpoints;
+using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Replay;
+using Sim2Real.Learning.Tensors;
+
+namespace Sim2Real.Training;
+
+/// <summary>
+/// Everything a run needs to continue exactly: agent weights and Adam state (reference names plus *_opt.*),
+/// libtorch's generator state, the replay position and generator, and the loop's counters. One safetensors file,
+/// written atomically; the replay's frames stay in their memory-mapped files, flushed before the state is taken.
+/// Beside it, agent.safetensors holds the weights alone, loadable by `agent act` and by the reference code.
+/// </summary>
+internal static class TrainingCheckpoint
+{
+    public const string FileName = "training.safetensors";
+    public const string AgentFileName = "agent.safetensors";
+    private const string RngTensor = "train.torch_rng";
+
+    public static string Save(string directory, TrainOptions options, DrQV2Agent agent, ReplayState replay, TrainingCounters counters)
+    {
+        Directory.CreateDirectory(directory);
+        using var scope = TensorScope.Begin();
+        var entries = AgentCheckpoint.Entries(agent, includeOptimizers: true).ToList();
+        entries.Add(Torch.GetRngState().ToSafeTensor(RngTensor));
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = "pt",
+            ["agent"] = "drqv2",
+            ["obs_shape"] = string.Join(",", agent.ObsShape),
+            ["run.robot"] = options.Robot,
+            ["run.task"] = options.Task,
+            ["run.observation"] = options.Observation.ToString(),
+            ["run.seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["counters.step"] = counters.Step.ToString(CultureInfo.InvariantCulture),
+            ["counters.episode"] = counters.Episode.ToString(CultureInfo.InvariantCulture),
+            ["counters.next_eval_frame"] = counters.NextEvalFrame.ToString(CultureInfo.InvariantCulture),
+            ["counters.cpu_s"] = counters.CpuSeconds.ToString("R", CultureInfo.InvariantCulture),
+            ["counters.wall_s"] = counters.WallSeconds.ToString("R", CultureInfo.InvariantCulture),
+            ["replay_state"] = replay.ToJson(),
+        };
+        var path = Path.Combine(directory, FileName);
+        SafetensorsWriter.Write(path, entries, metadata);
+        AgentCheckpoint.Save(agent, Path.Combine(directory, AgentFileName));
+        return path;
+    }
+
+    /// <summary>Loads weights, optimizers and RNG into <paramref name="agent"/>; returns the counters and replay state.</summary>
+    /// <exception cref="InvalidConfigException">The checkpoint belongs to another robot, task, observation kind or seed.</exception>
+    public static (TrainingCounters Counters, ReplayState Replay) Load(string path, TrainOptions options, DrQV2Agent agent)
+    {
+        using var file = SafetensorsFile.Open(path);
+        string Meta(string key) => file.Metadata.TryGetValue(key, out var v)
+            ? v
+            : throw new InvalidConfigException(path, key, "missing from the checkpoint's metadata: not a training checkpoint");
+        void Same(string key, string expected)
+        {
+            var actual = Meta(key);
+            if (!string.Equals(actual, expected, StringComparison.Ordinal))
+            {
+                throw new InvalidConfigException(path, key, $"checkpoint was written for {actual}, this run asks for {expected}");
+            }
+        }
+
+        Same("run.robot", options.Robot);
+        Same("run.task", options.Task);
+        Same("run.observation", options.Observation.ToString());
+        Same("run.seed", options.Seed.ToString(CultureInfo.InvariantCulture));
+        if (!file.TryGet(RngTensor, out var rng))
+        {
+            throw new InvalidConfigException(path, RngTensor, "missing: not a training checkpoint");
+        }
+
+        using var agentFile = SafetensorsFile.Parse(
+            SafetensorsWriter.Serialize(file.Tensors.Where(t => t.Name != RngTensor)), path);
+        AgentCheckpoint.LoadInto(agent, agentFile);
+        using (var scope = TensorScope.Begin())
+        {
+            Torch.SetRngState(rng.ToTensor());
+        }
+
+        long Long(string key) => long.Parse(Meta(key), CultureInfo.InvariantCulture);
+        double Double(string key) => double.Parse(Meta(key), CultureInfo.InvariantCulture);
+        var counters = new TrainingCounters
+        {
+            Step = Long("counters.step"),
+            Episode = Long("counters.episode"),
+            NextEvalFrame = Long("counters.next_eval_frame"),
+            CpuSeconds = Double("counters.cpu_s"),
+            WallSeconds = Double("counters.wall_s"),
+        };
+        return (counters, ReplayState.FromJson(Meta("replay_state"), path));
+    }
+}

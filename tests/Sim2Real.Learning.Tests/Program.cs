@@ -1,0 +1,21 @@
+using Sim2Real.Learning.Tests.Checkpoints;
+
+namespace Sim2Real.Learning.Tests;
+
+/// <summary>
+/// Entry point when this assembly runs as a child process (<c>dotnet exec Sim2Real.Learning.Tests.dll ...</c>),
+/// so crash tests can kill a real process with SIGKILL. The test runner never calls it.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == "write-checkpoint")
+        {
+            return CrashingWriter.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Console.Error.WriteLine("usage: write-checkpoint PATH FILL_BYTE");
+        return 2;
+    }
+}

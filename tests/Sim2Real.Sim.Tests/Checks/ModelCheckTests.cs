@@ -1,0 +1,46 @@
+using Sim2Real.Sim.Bindings;
+using Sim2Real.Sim.Checks;
+
+namespace Sim2Real.Sim.Tests.Checks;
+
+public class ModelCheckTests
+{
+    // A feather-light bar on a motor with an absurd gear: random controls drive its acceleration past MuJoCo's limit,
+    // and MuJoCo then resets the data (clock included) after each warning.
+    private const string Exploding = """
+        <mujoco model="exploding">
+          <worldbody>
+            <body name="bar">
+              <joint name="slide" type="slide" axis="1 0 0"/>
+              <geom type="box" size="0.1 0.1 0.1" mass="1e-6"/>
+            </body>
+          </worldbody>
+          <actuator><motor name="push" joint="slide" gear="1e12" ctrlrange="-1 1" ctrllimited="true"/></actuator>
+        </mujoco>
+        """;
+
+    [Fact]
+    public void A_well_behaved_model_passes_one_second_from_its_home_keyframe()
+    {
+        using var model = MjModel.FromXmlString(TestModels.Pendulum, "pendulum.xml");
+
+        var result = ModelCheck.Run(model);
+
+        Assert.True(result.Passed, string.Join("; ", result.Warnings));
+        Assert.Equal(500, result.Steps);
+        Assert.Equal("home", result.StartKeyframe);
+    }
+
+    [Fact]
+    public void A_model_that_blows_up_fails_with_the_warning_kind_and_message_and_still_ends()
+    {
+        using var model = MjModel.FromXmlString(Exploding, "exploding.xml");
+
+        var result = ModelCheck.Run(model, seconds: 0.1);
+
+        Assert.False(result.Passed);
+        Assert.Equal(50, result.Steps);
+        Assert.Contains(result.Warnings, w => w.Kind == MjtWarning.mjWARN_BADQACC);
+        Assert.Contains(result.Messages, m => m.Contains("QACC", StringComparison.Ordinal));
+    }
+}
