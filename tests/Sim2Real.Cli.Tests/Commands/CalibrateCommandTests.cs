@@ -67,6 +67,33 @@ public class CalibrateCommandTests
         Assert.True(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("--dictionary", "DICT_4X4_50", "ChArUco needs --marker")]
+    [InlineData("--marker", "0.05", "marker size must be positive and smaller than the square")]
+    [InlineData("--dictionary", "DICT_9X9_50", "expected DICT_NxN_M")]
+    public void Charuco_options_are_checked_before_any_image_is_read(string option, string value, string problem)
+    {
+        string[] args = ["calibrate", "intrinsics", "--pattern", "charuco", "--images", $"{Samples}/left01.jpg", "--board", "7x5", "--square", "0.04", "--out", Path.Combine(Temp(), "c.yaml"), option, value];
+        if (option == "--dictionary" && value == "DICT_9X9_50")
+        {
+            args = [.. args, "--marker", "0.03"];
+        }
+
+        var (code, _, stderr) = CliRunner.Run(args);
+
+        Assert.Equal(1, code);
+        Assert.Contains(problem, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Images_and_source_together_are_refused()
+    {
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", "a*.png", "--source", "0", "--board", "9x6", "--square", "0.025", "--out", "x.yaml");
+
+        Assert.Equal(1, code);
+        Assert.Contains("give exactly one of --images (files) or --source (live)", stderr, StringComparison.Ordinal);
+    }
+
     private static string Temp()
     {
         var dir = Path.Combine(Path.GetTempPath(), "s2r-cli-" + Guid.NewGuid().ToString("N"));
