@@ -37,6 +37,20 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public void A_failed_recalibration_leaves_the_previous_file_untouched()
+    {
+        var output = Path.Combine(Temp(), "cam.yaml");
+        var good = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var before = File.ReadAllText(output);
+
+        var failed = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.Equal((0, 1), (good.Code, failed.Code));
+        Assert.Equal(before, File.ReadAllText(output));
+        Assert.Equal([output], Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
+    [Fact]
     public void Unreadable_image_exits_1_naming_the_file()
     {
         var dir = Temp();
