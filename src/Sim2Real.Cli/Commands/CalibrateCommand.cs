@@ -26,8 +26,9 @@ internal static class CalibrateCommand
         var views = new Option<int>("--views") { Description = "Viewpoints to render", DefaultValueFactory = _ => 16 };
         var size = new Option<string>("--size") { Description = "Render size WIDTHxHEIGHT", DefaultValueFactory = _ => "640x480" };
         var save = new Option<string?>("--save-frames") { Description = "Folder to keep the rendered views in (PNG)" };
+        var handEye = new Option<bool>("--handeye") { Description = "Also render a gripper-mounted camera at a known offset and solve it back with calibrate handeye" };
         var command = new Command("sim-check", "Closed loop: render a chessboard in MuJoCo from cameras of known fovy, calibrate, compare f with (h/2)/tan(fovy/2). Exits 1 beyond 0.5%.");
-        foreach (var o in new Option[] { fovy, views, size, save })
+        foreach (var o in new Option[] { fovy, views, size, save, handEye })
         {
             command.Options.Add(o);
         }
@@ -42,6 +43,14 @@ internal static class CalibrateCommand
             if (Math.Abs(outcome.FxError) > 0.005 || Math.Abs(outcome.FyError) > 0.005)
             {
                 throw new CalibrationException("focal length off by more than 0.5%");
+            }
+
+            if (parse.GetValue(handEye))
+            {
+                var folder = parse.GetValue(save) is { } s ? Path.Combine(s, "handeye") : Path.Combine(Path.GetTempPath(), $"s2r-handeye-{Environment.ProcessId}");
+                var result = HandEyeCalibrator.Solve(HandEyeInput.Read(SimHandEyeCheck.WriteDataset(folder, parse.GetValue(views), parse.GetValue(fovy), dims.Columns, dims.Rows)));
+                var truth = SimHandEyeCheck.TrueCameraInGripper;
+                Console.WriteLine(string.Create(inv, $"hand-eye ({result.ViewsUsed} views, data in {folder}): camera mount off by {result.CameraPose.DistanceTo(truth) * 1000:0.###} mm and {result.CameraPose.AngleTo(truth):0.###} deg; board spread {result.SpreadMeters * 1000:0.###} mm"));
             }
         }));
         return command;

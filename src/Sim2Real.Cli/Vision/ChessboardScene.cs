@@ -9,9 +9,37 @@ namespace Sim2Real.Cli.Vision;
 /// </summary>
 internal static class ChessboardScene
 {
-    /// <summary>The scene with <paramref name="views"/> cameras named view0.., and where each camera sits.</summary>
+    /// <summary>A MuJoCo camera placement: position and the x (right) and y (up) axes of its frame, in the world.</summary>
+    public sealed record Viewpoint(double[] Position, double[] X, double[] Y);
+
+    /// <summary>Viewpoints on a sphere cap above the board: 40..85 degrees elevation, all around, rolled a little.</summary>
+    public static IReadOnlyList<Viewpoint> Viewpoints(int views, int seed = 3)
+    {
+        var random = new Random(seed);
+        var result = new List<Viewpoint>();
+        for (var i = 0; i < views; i++)
+        {
+            var elevation = (40 + (45 * random.NextDouble())) * Math.PI / 180;
+            var azimuth = random.NextDouble() * 2 * Math.PI;
+            var distance = 0.42 + (0.2 * random.NextDouble());
+            var roll = (random.NextDouble() - 0.5) * 0.6;
+            var target = new[] { (random.NextDouble() - 0.5) * 0.04, (random.NextDouble() - 0.5) * 0.04, 0 };
+            var pos = new[]
+            {
+                target[0] + (distance * Math.Cos(elevation) * Math.Cos(azimuth)),
+                target[1] + (distance * Math.Cos(elevation) * Math.Sin(azimuth)),
+                distance * Math.Sin(elevation),
+            };
+            var (x, y) = CameraAxes(pos, target, roll);
+            result.Add(new Viewpoint(pos, x, y));
+        }
+
+        return result;
+    }
+
+    /// <summary>The scene with one camera per viewpoint, named view0, view1, ...</summary>
     /// <param name="innerColumns">Inner corners along x (squares along x minus one).</param>
-    public static string Xml(int innerColumns, int innerRows, double square, double fovyDegrees, int views, int seed = 3)
+    public static string Xml(int innerColumns, int innerRows, double square, double fovyDegrees, IReadOnlyList<Viewpoint> viewpoints)
     {
         var inv = CultureInfo.InvariantCulture;
         var (sx, sy) = (innerColumns + 1, innerRows + 1);
@@ -45,22 +73,9 @@ internal static class ChessboardScene
             }
         }
 
-        var random = new Random(seed);
-        for (var i = 0; i < views; i++)
+        for (var i = 0; i < viewpoints.Count; i++)
         {
-            // Viewpoints on a sphere cap above the board: 40..85 degrees elevation, all around, rolled a little.
-            var elevation = (40 + (45 * random.NextDouble())) * Math.PI / 180;
-            var azimuth = random.NextDouble() * 2 * Math.PI;
-            var distance = 0.42 + (0.2 * random.NextDouble());
-            var roll = (random.NextDouble() - 0.5) * 0.6;
-            var target = new[] { (random.NextDouble() - 0.5) * 0.04, (random.NextDouble() - 0.5) * 0.04, 0 };
-            var pos = new[]
-            {
-                target[0] + (distance * Math.Cos(elevation) * Math.Cos(azimuth)),
-                target[1] + (distance * Math.Cos(elevation) * Math.Sin(azimuth)),
-                distance * Math.Sin(elevation),
-            };
-            var (x, y) = CameraAxes(pos, target, roll);
+            var (pos, x, y) = (viewpoints[i].Position, viewpoints[i].X, viewpoints[i].Y);
             xml.Append(inv, $"    <camera name=\"view{i}\" mode=\"fixed\" fovy=\"{fovyDegrees}\" pos=\"{pos[0]} {pos[1]} {pos[2]}\" xyaxes=\"{x[0]} {x[1]} {x[2]} {y[0]} {y[1]} {y[2]}\"/>\n");
         }
 

@@ -21,7 +21,8 @@ internal static class SimCalibrationCheck
     public static Outcome Run(int width, int height, double fovyDegrees, int views, string? saveFramesTo = null)
     {
         var spec = new ChessboardSpec(9, 6, 0.03);
-        using var model = MjModel.FromXmlString(ChessboardScene.Xml(spec.Columns, spec.Rows, spec.SquareMeters, fovyDegrees, views), "calibration_chessboard.xml");
+        using var model = MjModel.FromXmlString(
+            ChessboardScene.Xml(spec.Columns, spec.Rows, spec.SquareMeters, fovyDegrees, ChessboardScene.Viewpoints(views)), "calibration_chessboard.xml");
         using var data = model.CreateData();
         data.Forward();
         using var renderer = new MjRenderer(model, new RenderOptions { Width = width, Height = height, Quality = RenderQuality.High });

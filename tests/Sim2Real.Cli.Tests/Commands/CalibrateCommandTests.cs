@@ -12,7 +12,7 @@ public class CalibrateCommandTests
     {
         var output = Path.Combine(Temp(), "calibration", "left.yaml");
 
-        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("views: 9 used, 0 rejected", stdout, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public class CalibrateCommandTests
     {
         var output = Path.Combine(Temp(), "cam.yaml");
 
-        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.Equal(1, code);
         Assert.Contains("too few views: 1 usable of 1, need at least 4", stderr, StringComparison.Ordinal);
@@ -37,12 +37,26 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public void A_failed_recalibration_leaves_the_previous_file_untouched()
+    {
+        var output = Path.Combine(Temp(), "cam.yaml");
+        var good = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+        var before = File.ReadAllText(output);
+
+        var failed = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left01.jpg", "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.Equal((0, 1), (good.Code, failed.Code));
+        Assert.Equal(before, File.ReadAllText(output));
+        Assert.Equal([output], Directory.GetFiles(Path.GetDirectoryName(output)!));
+    }
+
+    [Fact]
     public void Unreadable_image_exits_1_naming_the_file()
     {
         var dir = Temp();
         File.WriteAllText(Path.Combine(dir, "shot1.png"), "not an image");
 
-        var (code, _, stderr) = Cli.Run("calibrate", "intrinsics", "--images", $"{dir}/shot*.png", "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "cam.yaml"));
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{dir}/shot*.png", "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "cam.yaml"));
 
         Assert.Equal(1, code);
         Assert.Contains($"{dir}/shot1.png: not a readable image", stderr, StringComparison.Ordinal);
@@ -59,12 +73,39 @@ public class CalibrateCommandTests
         }
 
         var output = Path.Combine(Temp(), "live.yaml");
-        var (code, stdout, stderr) = Cli.Run("calibrate", "intrinsics", "--source", dir, "--views", "5", "--board", "9x6", "--square", "0.025", "--out", output);
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "intrinsics", "--source", dir, "--views", "5", "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.True(code == 0, stderr);
         Assert.Contains("view 5/5", stdout, StringComparison.Ordinal);
         Assert.Contains("views: 5 used", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("--dictionary", "DICT_4X4_50", "ChArUco needs --marker")]
+    [InlineData("--marker", "0.05", "marker size must be positive and smaller than the square")]
+    [InlineData("--dictionary", "DICT_9X9_50", "expected DICT_NxN_M")]
+    public void Charuco_options_are_checked_before_any_image_is_read(string option, string value, string problem)
+    {
+        string[] args = ["calibrate", "intrinsics", "--pattern", "charuco", "--images", $"{Samples}/left01.jpg", "--board", "7x5", "--square", "0.04", "--out", Path.Combine(Temp(), "c.yaml"), option, value];
+        if (option == "--dictionary" && value == "DICT_9X9_50")
+        {
+            args = [.. args, "--marker", "0.03"];
+        }
+
+        var (code, _, stderr) = CliRunner.Run(args);
+
+        Assert.Equal(1, code);
+        Assert.Contains(problem, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Images_and_source_together_are_refused()
+    {
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", "a*.png", "--source", "0", "--board", "9x6", "--square", "0.025", "--out", "x.yaml");
+
+        Assert.Equal(1, code);
+        Assert.Contains("give exactly one of --images (files) or --source (live)", stderr, StringComparison.Ordinal);
     }
 
     private static string Temp()

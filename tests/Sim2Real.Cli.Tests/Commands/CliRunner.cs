@@ -4,7 +4,7 @@ using Sim2Real.Cli.Commands;
 namespace Sim2Real.Cli.Tests.Commands;
 
 /// <summary>Runs ./sim2real in-process with the real command table, capturing what it prints.</summary>
-internal static class Cli
+internal static class CliRunner
 {
     private static readonly Lock Gate = new();
 
