@@ -22,7 +22,7 @@ public sealed unsafe class MjRenderer : IDisposable
     private void* _option;
     private void* _camera;
     private byte* _pixels;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Makes a renderer for <paramref name="model"/>; the model must outlive it.</summary>
     /// <exception cref="RenderingException">No headless OpenGL, or MuJoCo could not make its GL context.</exception>
@@ -73,14 +73,12 @@ public sealed unsafe class MjRenderer : IDisposable
 
         var model = _model.Pointer;
         var state = data.Pointer;
-        _thread.Invoke(() => Draw(model, state, cameraId));
-
-        // OpenGL reads rows bottom-up; frames are stored top-down.
-        var stride = Width * 3;
-        var source = new ReadOnlySpan<byte>(_pixels, FrameBytes);
-        for (var row = 0; row < Height; row++)
+        fixed (byte* destination = rgb)
         {
-            source.Slice((Height - 1 - row) * stride, stride).CopyTo(rgb.Slice(row * stride, stride));
+            // The read-back and flip happen on the render thread too: the renderer's pixel buffer is then never
+            // shared between two callers, and the caller's buffer stays pinned while it waits.
+            var target = (IntPtr)destination;
+            _thread.Invoke(() => Draw(model, state, cameraId, target));
         }
     }
 
@@ -94,13 +92,15 @@ public sealed unsafe class MjRenderer : IDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        // Marked and freed on the render thread, so a frame in flight there finishes before the buffers go.
+        _thread.Invoke(() =>
         {
-            return;
-        }
-
-        _disposed = true;
-        _thread.Invoke(Free);
+            if (!_disposed)
+            {
+                _disposed = true;
+                Free();
+            }
+        });
     }
 
     private void Create()
@@ -165,8 +165,9 @@ public sealed unsafe class MjRenderer : IDisposable
         }
     }
 
-    private void Draw(IntPtr model, IntPtr data, int cameraId)
+    private void Draw(IntPtr model, IntPtr data, int cameraId, IntPtr destination)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var camera = (byte*)_camera;
         if (cameraId >= 0)
         {
@@ -179,6 +180,15 @@ public sealed unsafe class MjRenderer : IDisposable
         }
 
         Check(MjGuardNative.s2r_mj_render_rgb(model, data, _option, _camera, _scene, _context, Width, Height, _pixels), "render");
+
+        // OpenGL reads rows bottom-up; frames are stored top-down.
+        var stride = Width * 3;
+        var source = new ReadOnlySpan<byte>(_pixels, FrameBytes);
+        var target = new Span<byte>((void*)destination, FrameBytes);
+        for (var row = 0; row < Height; row++)
+        {
+            source.Slice((Height - 1 - row) * stride, stride).CopyTo(target.Slice(row * stride, stride));
+        }
     }
 
     private void Check(int status, string call)
