@@ -13,6 +13,10 @@ namespace Sim2Real.Sim.Bindings;
 public sealed partial class MjModel : IDisposable
 {
     private const int ErrorBufferSize = 1000;
+
+    // MuJoCo 2.2.2 does not document its XML parser and compiler as safe to run on several threads at once, and
+    // loads are rare next to steps: one load at a time per process.
+    private static readonly Lock LoadLock = new();
     private readonly MjModelHandle _handle;
     private volatile bool _disposed;
 
@@ -114,7 +118,12 @@ public sealed partial class MjModel : IDisposable
     {
         var error = stackalloc byte[ErrorBufferSize];
         error[0] = 0;
-        var model = MjNative.mj_loadXML(file, vfs, error, ErrorBufferSize);
+        IntPtr model;
+        lock (LoadLock)
+        {
+            model = MjNative.mj_loadXML(file, vfs, error, ErrorBufferSize);
+        }
+
         var text = Marshal.PtrToStringUTF8((IntPtr)error)?.Trim();
         if (model == IntPtr.Zero)
         {
@@ -124,10 +133,28 @@ public sealed partial class MjModel : IDisposable
         return new MjModel(model, source, string.IsNullOrEmpty(text) ? null : text);
     }
 
+    /// <summary>Writes the compiled model as a binary MJB file, which <see cref="FromBinaryFile"/> loads without compiling.</summary>
+    public void SaveBinary(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var before = MjWarningLog.Total;
+        MuJoCoRuntime.Check(MjGuardNative.s2r_mj_save_model(Pointer, full), "mj_saveModel", Source);
+        if (MjWarningLog.Total > before && !File.Exists(full))
+        {
+            throw new IOException($"{full}: MuJoCo could not write the model: {MjWarningLog.Snapshot()[^1]}");
+        }
+    }
+
     /// <summary>An independent deep copy (mj_copyModel), e.g. one per environment for domain randomization.</summary>
     public MjModel Copy()
     {
         MuJoCoRuntime.Check(MjGuardNative.s2r_mj_copy_model(Pointer, out var copy), "mj_copyModel", Source);
+        if (copy == IntPtr.Zero)
+        {
+            throw new MuJoCoException($"{Source}: mj_copyModel could not allocate the copy");
+        }
+
         return new MjModel(copy, Source, LoadWarning);
     }
 

@@ -25,6 +25,9 @@ internal static unsafe partial class MjGuardNative
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int s2r_mj_load_model(string filename, out IntPtr model);
 
+    [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int s2r_mj_save_model(IntPtr model, string filename);
+
     [LibraryImport(Lib)]
     internal static partial int s2r_mj_step(IntPtr model, IntPtr data);
 

@@ -86,3 +86,5 @@ S2R_API int s2r_mj_render_rgb(const mjModel* m, mjData* d, const mjvOption* opt,
   S2R_GUARD(mjr_setBuffer(mjFB_OFFSCREEN, con); mjv_updateScene(m, d, opt, NULL, cam, mjCAT_ALL, scn);
             mjr_render(viewport, scn, con); mjr_readPixels(rgb, NULL, viewport, con))
 }
+
+S2R_API int s2r_mj_save_model(const mjModel* m, const char* filename) { S2R_GUARD(mj_saveModel(m, filename, NULL, 0)) }

@@ -51,6 +51,39 @@ public sealed class SimCommandTests : IDisposable
         Assert.Contains("200 steps", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("arm6")]
+    [InlineData("quad12")]
+    public void Check_drives_every_robot_by_name_without_warnings(string robot)
+    {
+        var (code, output, error) = Run("sim", "check", robot);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("from keyframe 'home'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_finds_a_robot_by_name_and_renders_its_wrist_camera()
+    {
+        var png = Path.Combine(_dir, "wrist.png");
+
+        var (code, output, error) = Run("sim", "render", "--robot", "arm6", "--camera", "wrist", "--out", png);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("arm6", output, StringComparison.Ordinal);
+        Assert.True(new FileInfo(png).Length > 100);
+    }
+
+    [Fact]
+    public void Render_of_an_unknown_robot_lists_the_known_robots()
+    {
+        var (code, _, error) = Run("sim", "render", "--robot", "hexapod", "--out", Path.Combine(_dir, "x.png"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("unknown robot 'hexapod'", error, StringComparison.Ordinal);
+        Assert.Contains("arm6", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_fails_on_any_warning_and_names_it()
     {

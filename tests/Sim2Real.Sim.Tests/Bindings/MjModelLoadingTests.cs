@@ -68,6 +68,44 @@ public class MjModelLoadingTests
     }
 
     [Fact]
+    public void A_model_saved_as_mjb_loads_back_with_the_same_sizes_and_values()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"s2r-{Guid.NewGuid():N}.mjb");
+        try
+        {
+            using var model = MjModel.FromXmlFile(TestModels.Humanoid);
+            model.SaveBinary(path);
+
+            using var loaded = MjModel.FromBinaryFile(path);
+
+            Assert.Equal((model.nq, model.nv, model.nu, model.nbody), (loaded.nq, loaded.nv, loaded.nu, loaded.nbody));
+            Assert.True(model.body_mass.SequenceEqual(loaded.body_mass));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_corrupt_mjb_file_names_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"s2r-{Guid.NewGuid():N}.mjb");
+        File.WriteAllBytes(path, [1, 2, 3, 4, 5, 6, 7, 8]);
+        try
+        {
+            var e = Assert.Throws<MjModelLoadException>(() => MjModel.FromBinaryFile(path));
+
+            Assert.Equal(path, e.File);
+            Assert.Contains("header", e.EngineMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_model_copy_is_independent_of_the_original()
     {
         using var model = MjModel.FromXmlString(TestModels.Pendulum);
