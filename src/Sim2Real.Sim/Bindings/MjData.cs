@@ -18,6 +18,11 @@ public sealed partial class MjData : IDisposable
     {
         Model = model;
         MuJoCoRuntime.Check(MjGuardNative.s2r_mj_make_data(model.Pointer, out var data), "mj_makeData", model.Source);
+        if (data == IntPtr.Zero)
+        {
+            throw new MuJoCoException($"{model.Source}: mj_makeData could not allocate the data");
+        }
+
         _handle = new MjDataHandle(data, model.Handle);
     }
 

@@ -150,6 +150,11 @@ public sealed partial class MjModel : IDisposable
     public MjModel Copy()
     {
         MuJoCoRuntime.Check(MjGuardNative.s2r_mj_copy_model(Pointer, out var copy), "mj_copyModel", Source);
+        if (copy == IntPtr.Zero)
+        {
+            throw new MuJoCoException($"{Source}: mj_copyModel could not allocate the copy");
+        }
+
         return new MjModel(copy, Source, LoadWarning);
     }
 

@@ -97,6 +97,21 @@ public class MjRendererTests
     }
 
     [Fact]
+    public async Task One_renderer_used_from_several_threads_returns_whole_frames()
+    {
+        using var model = MjModel.FromXmlString(TestModels.Wall("1 0 0", "0 0 1"));
+        using var data = model.CreateData();
+        data.Forward();
+        using var renderer = new MjRenderer(model, new RenderOptions { Width = 48, Height = 48 });
+        var reference = renderer.Render(data, "front").Pixels;
+
+        var differing = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 30).Count(_ => !renderer.Render(data, "front").Pixels.AsSpan().SequenceEqual(reference)))));
+
+        Assert.Equal([0, 0, 0], differing);
+    }
+
+    [Fact]
     public void An_unknown_camera_is_named_in_the_error()
     {
         using var model = MjModel.FromXmlString(TestModels.Wall("1 0 0", "0 0 1"), "wall.xml");

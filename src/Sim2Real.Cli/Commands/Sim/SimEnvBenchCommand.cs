@@ -41,7 +41,7 @@ internal static class SimEnvBenchCommand
             };
             var result = EnvironmentBenchmark.Run(options, parse.GetValue(envs), parse.GetValue(threads), parse.GetValue(steps));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Robot}/{result.Task} pixels={result.Pixels} randomize={result.Randomize} repeat={result.ActionRepeat}: {result.Environments} env(s) x {result.AgentSteps / result.Environments} steps on {result.Threads} thread(s) in {result.Seconds:F2} s = {result.AgentStepsPerSecond:F0} agent steps/s ({result.ControlStepsPerSecond:F0} control steps/s)"));
+                $"{result.Robot}/{result.Task} pixels={result.Pixels} randomize={result.Randomize} repeat={result.ActionRepeat}: {result.Environments} env(s) x {result.AgentSteps / result.Environments} steps on {result.Threads} thread(s) in {result.Seconds:F2} s = {result.AgentStepsPerSecond:F0} agent steps/s ({result.ControlStepsPerSecond:F0} control steps/s); CPU {result.CpuSeconds:F2} s = {result.AgentStepsPerCpuSecond:F0} agent steps per CPU-second"));
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(result, SimJson.Options));
