@@ -24,11 +24,14 @@ public static class StepBenchmark
         var datas = Enumerable.Range(0, threads).Select(_ => Prepare(model)).ToArray();
         var (centre, radius) = ControlRanges(model);
         var contacts = new long[threads];
+        var cpu = new double[threads];
         using var start = new Barrier(threads + 1);
         var workers = Enumerable.Range(0, threads).Select(id => new Thread(() =>
         {
             start.SignalAndWait();
+            var begin = ThreadCpuClock.Seconds();
             contacts[id] = Simulate(datas[id], steps, centre, radius);
+            cpu[id] = ThreadCpuClock.Seconds() - begin;
         })
         {
             IsBackground = true,
@@ -50,7 +53,7 @@ public static class StepBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             return new StepBenchmarkResult(model.Source, threads, steps, seconds, (double)steps * threads / seconds,
-                (double)contacts[0] / steps);
+                cpu.Sum(), (double)steps * threads / cpu.Sum(), (double)contacts[0] / steps);
         }
         finally
         {
