@@ -12,6 +12,8 @@ internal static class SimCommand
         SimBenchCommand.Create,
         SimRenderCommand.Create,
         SimCheckCommand.Create,
+        SimPlayCommand.Create,
+        SimEnvBenchCommand.Create,
     ];
 
     public static Command Create()

@@ -35,6 +35,8 @@ public static class EnvironmentBenchmark
         }
 
         var episodes = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var t = 0; t < stepsPerEnvironment; t++)
         {
@@ -46,6 +48,9 @@ public static class EnvironmentBenchmark
         }
 
         clock.Stop();
+        process.Refresh();
+        // CPU time shows how much of the machine the run got: on a shared, loaded machine wall time alone misleads.
+        var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var seconds = clock.Elapsed.TotalSeconds;
         var agentSteps = stepsPerEnvironment * environments;
         return new EnvironmentBenchmarkResult(
@@ -61,6 +66,8 @@ public static class EnvironmentBenchmark
             seconds,
             agentSteps / seconds,
             agentSteps * options.ActionRepeat / seconds,
-            episodes);
+            episodes,
+            cpuSeconds,
+            agentSteps / cpuSeconds);
     }
 }

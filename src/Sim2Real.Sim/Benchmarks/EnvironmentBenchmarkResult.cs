@@ -14,4 +14,6 @@ public sealed record EnvironmentBenchmarkResult(
     double Seconds,
     double AgentStepsPerSecond,
     double ControlStepsPerSecond,
-    int Episodes);
+    int Episodes,
+    double CpuSeconds,
+    double AgentStepsPerCpuSecond);

@@ -24,6 +24,7 @@ internal sealed class RobotEnvironment : IEnvironment
     private readonly PhysicsRandomizer _physics;
     private readonly VisualRandomizer _visual;
     private readonly ActionDelayLine _delay;
+    private readonly ImageNoise _imageNoise = new(7);
     private readonly string[] _actuators;
     private readonly int[] _qposAdr;
     private readonly int[] _dofAdr;
@@ -304,7 +305,7 @@ internal sealed class RobotEnvironment : IEnvironment
             _frames.Render(_data, _frame);
             if (noisy && _ranges.Visual.ImageNoiseStd > 0)
             {
-                AddImageNoise(_frame, _ranges.Visual.ImageNoiseStd);
+                _imageNoise.Apply(_frame, _ranges.Visual.ImageNoiseStd, _noise);
             }
 
             if (resetFrames)
@@ -321,13 +322,5 @@ internal sealed class RobotEnvironment : IEnvironment
         }
 
         return new Observation(floats, pixels);
-    }
-
-    private void AddImageNoise(byte[] frame, double std)
-    {
-        for (var i = 0; i < frame.Length; i++)
-        {
-            frame[i] = (byte)Math.Clamp(frame[i] + Math.Round(std * VisualRandomizer.Gaussian(_noise)), 0, 255);
-        }
     }
 }

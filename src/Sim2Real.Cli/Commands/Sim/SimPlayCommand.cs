@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim2Real.Sim.Environments;
+using Sim2Real.Sim.Playback;
+using Sim2Real.Sim.Rendering;
+
+namespace Sim2Real.Cli.Commands.Sim;
+
+/// <summary><c>sim play</c>: runs episodes with a random or zero policy and writes an MP4 or PNG frames.</summary>
+internal static class SimPlayCommand
+{
+    public static Command Create()
+    {
+        var robot = new Option<string>("--robot") { Description = "robot folder name under robots/, e.g. arm6", Required = true };
+        var task = new Option<string>("--task") { Description = "task: reach, push (arm6); walk, walk_rough (quad12)", Required = true };
+        var randomize = new Option<bool>("--randomize") { Description = "sample physics and visual factors per episode from robot.yaml" };
+        var episodes = new Option<int>("--episodes") { Description = "episodes to play", DefaultValueFactory = _ => 1 };
+        var policy = new Option<string>("--policy") { Description = "random or zero", DefaultValueFactory = _ => "random" };
+        var camera = new Option<string?>("--camera") { Description = "camera to film (default: the robot's first)" };
+        var width = new Option<int>("--width") { Description = "frame width in pixels", DefaultValueFactory = _ => 320 };
+        var height = new Option<int>("--height") { Description = "frame height in pixels", DefaultValueFactory = _ => 240 };
+        var seed = new Option<int>("--seed") { Description = "seed for episodes and the random policy", DefaultValueFactory = _ => 0 };
+        var repeat = new Option<int>("--action-repeat") { Description = "control steps per agent step (one frame each)", DefaultValueFactory = _ => 2 };
+        var quality = new Option<string>("--quality") { Description = "high (MSAA, shadows) or fast", DefaultValueFactory = _ => "high" };
+        var output = new Option<string>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...", Required = true };
+        var command = new Command("play", "Play episodes of a robot task with a random or zero policy; write an MP4 or PNG frames.")
+        {
+            robot, task, randomize, episodes, policy, camera, width, height, seed, repeat, quality, output,
+        };
+        command.SetAction(parse => SimErrors.Run(parse, writer =>
+        {
+            var policyName = parse.GetValue(policy)!;
+            var chosen = policyName switch
+            {
+                "random" => PlayPolicy.Random,
+                "zero" => PlayPolicy.Zero,
+                _ => throw new ArgumentException($"--policy must be 'random' or 'zero', got '{policyName}'"),
+            };
+            var qualityName = parse.GetValue(quality)!;
+            var renderQuality = qualityName switch
+            {
+                "high" => RenderQuality.High,
+                "fast" => RenderQuality.Fast,
+                _ => throw new ArgumentException($"--quality must be 'high' or 'fast', got '{qualityName}'"),
+            };
+            var environment = new EnvironmentOptions
+            {
+                Robot = parse.GetValue(robot)!,
+                Task = parse.GetValue(task)!,
+                Randomize = parse.GetValue(randomize),
+                ActionRepeat = parse.GetValue(repeat),
+            };
+            var play = new PlayOptions
+            {
+                Episodes = parse.GetValue(episodes),
+                Policy = chosen,
+                Seed = parse.GetValue(seed),
+                Camera = parse.GetValue(camera),
+                Width = parse.GetValue(width),
+                Height = parse.GetValue(height),
+                Quality = renderQuality,
+            };
+            play.Validate();
+            var target = parse.GetValue(output)!;
+            var fps = EpisodePlayer.FramesPerSecond(environment);
+            var video = target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase);
+            using IFrameSink sink = video
+                ? new FfmpegVideoSink(target, play.Width, play.Height, fps)
+                : new PngFrameSink(target, play.Width, play.Height);
+            var frames = 0;
+            foreach (var episode in EpisodePlayer.Play(environment, play, sink))
+            {
+                frames += episode.AgentSteps + 1;
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"episode {episode.Episode}: {episode.AgentSteps} steps, return {episode.Return:F2}, success {episode.Success}, terminated {episode.Terminated}{(environment.Randomize ? $", factors: {episode.Factors}" : "")}"));
+            }
+
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {frames} frames at {fps:0.#} frames/s to {target}"));
+            return 0;
+        }));
+        return command;
+    }
+}

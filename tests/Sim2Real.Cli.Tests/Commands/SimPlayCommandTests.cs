@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sim2Real.Cli.Commands;
+
+namespace Sim2Real.Cli.Tests.Commands;
+
+public sealed class SimPlayCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("s2r-sim-play-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Play_writes_png_frames_for_every_episode_and_reports_each()
+    {
+        var frames = Path.Combine(_dir, "frames");
+
+        var (code, output, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--episodes", "2", "--policy", "zero", "--width", "48", "--height", "32", "--quality", "fast", "--out", frames);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("episode 1: 50 steps", output, StringComparison.Ordinal);
+        Assert.Equal(102, Directory.GetFiles(frames, "frame_*.png").Length);
+    }
+
+    [Fact]
+    public void Play_of_a_task_the_robot_lacks_fails_naming_the_tasks_it_has()
+    {
+        var (code, _, error) = Run("sim", "play", "--robot", "quad12", "--task", "reach", "--out", Path.Combine(_dir, "x.mp4"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("it offers: walk, walk_rough", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_of_an_unknown_robot_fails_naming_the_known_ones()
+    {
+        var (code, _, error) = Run("sim", "play", "--robot", "hexapod", "--task", "walk", "--out", Path.Combine(_dir, "x.mp4"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("unknown robot 'hexapod'", error, StringComparison.Ordinal);
+        Assert.Contains("quad12", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Envbench_ends_with_a_json_line_of_agent_steps_per_second()
+    {
+        var (code, output, error) = Run("sim", "envbench", "--robot", "quad12", "--task", "walk", "--envs", "2", "--threads", "2", "--steps", "30", "--randomize", "--json");
+
+        Assert.True(code == 0, output + error);
+        using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+        Assert.True(json.RootElement.GetProperty("agent_steps_per_second").GetDouble() > 0);
+        Assert.Equal(60, json.RootElement.GetProperty("agent_steps").GetInt32());
+        Assert.True(json.RootElement.GetProperty("randomize").GetBoolean());
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CommandTable.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
