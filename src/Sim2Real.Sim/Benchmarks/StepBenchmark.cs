@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Sim2Real.Sim.Bindings;
-using Sim2Real.Sim.Interop;
 
 namespace Sim2Real.Sim.Benchmarks;
 
@@ -100,7 +99,7 @@ public static class StepBenchmark
             var ctrl = data.ctrl;
             for (var j = 0; j < ctrl.Length; j++)
             {
-                ctrl[j] = centre[j] + (radius[j] * ((2 * MjNative.mju_Halton(i, j + 2)) - 1));
+                ctrl[j] = centre[j] + (radius[j] * ((2 * Halton.Value(i, j + 2)) - 1));
             }
 
             data.Step();
