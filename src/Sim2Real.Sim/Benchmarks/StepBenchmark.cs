@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Sim2Real.Sim.Bindings;
-using Sim2Real.Sim.Interop;
 
 namespace Sim2Real.Sim.Benchmarks;
 
@@ -24,11 +23,14 @@ public static class StepBenchmark
         var datas = Enumerable.Range(0, threads).Select(_ => Prepare(model)).ToArray();
         var (centre, radius) = ControlRanges(model);
         var contacts = new long[threads];
+        var cpu = new double[threads];
         using var start = new Barrier(threads + 1);
         var workers = Enumerable.Range(0, threads).Select(id => new Thread(() =>
         {
             start.SignalAndWait();
+            var begin = ThreadCpuClock.Seconds();
             contacts[id] = Simulate(datas[id], steps, centre, radius);
+            cpu[id] = ThreadCpuClock.Seconds() - begin;
         })
         {
             IsBackground = true,
@@ -50,7 +52,7 @@ public static class StepBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             return new StepBenchmarkResult(model.Source, threads, steps, seconds, (double)steps * threads / seconds,
-                (double)contacts[0] / steps);
+                cpu.Sum(), (double)steps * threads / cpu.Sum(), (double)contacts[0] / steps);
         }
         finally
         {
@@ -97,7 +99,7 @@ public static class StepBenchmark
             var ctrl = data.ctrl;
             for (var j = 0; j < ctrl.Length; j++)
             {
-                ctrl[j] = centre[j] + (radius[j] * ((2 * MjNative.mju_Halton(i, j + 2)) - 1));
+                ctrl[j] = centre[j] + (radius[j] * ((2 * Halton.Value(i, j + 2)) - 1));
             }
 
             data.Step();

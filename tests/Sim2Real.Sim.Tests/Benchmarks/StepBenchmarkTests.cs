@@ -15,6 +15,8 @@ public class StepBenchmarkTests
         Assert.Equal(2, result.Threads);
         Assert.Equal(100, result.StepsPerThread);
         Assert.True(result.StepsPerSecond > 0);
+        Assert.True(result.CpuSeconds > 0 && result.CpuSeconds < result.Seconds * 2 + 1, $"CPU time {result.CpuSeconds} s of two threads over {result.Seconds} s wall");
+        Assert.True(result.StepsPerCpuSecond > 0);
         Assert.True(result.ContactsPerStep > 0, "the humanoid falls onto the floor, so contacts occur");
     }
 }

@@ -38,7 +38,7 @@ internal static class SimBenchCommand
             StepBenchmark.Run(loaded, Math.Min(stepCount, 200), threadCount); // JIT and caches warm, as a native loop is
             var stepping = StepBenchmark.Run(loaded, stepCount, threadCount);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Path.GetFileName(stepping.Model)}: {stepping.StepsPerThread} steps x {stepping.Threads} thread(s) in {stepping.Seconds:F3} s = {stepping.StepsPerSecond:F0} steps/s (contacts/step {stepping.ContactsPerStep:F2})"));
+                $"{Path.GetFileName(stepping.Model)}: {stepping.StepsPerThread} steps x {stepping.Threads} thread(s) in {stepping.Seconds:F3} s = {stepping.StepsPerSecond:F0} steps/s; {stepping.StepsPerCpuSecond:F0} steps per CPU second (contacts/step {stepping.ContactsPerStep:F2})"));
 
             var report = JsonSerializer.SerializeToNode(stepping, SimJson.Options)!.AsObject();
             if (parse.GetValue(render))
