@@ -116,8 +116,10 @@ internal static class AgentRunner
 
         var one = batch.Obs.Slice(0, 0, 1);
         agent.Act(one, 0, evalMode: true).Dispose();
+        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var actMs = Time(acts, () => agent.Act(one, 0, evalMode: true).Dispose());
-        log.WriteLine(Summary("c# act ms (B=1, pixels)", actMs) + string.Create(CultureInfo.InvariantCulture, $" p99 {Percentile(actMs, 0.99):F2}"));
+        var actCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / acts;
+        log.WriteLine(Summary("c# act ms (B=1, pixels)", actMs) + string.Create(CultureInfo.InvariantCulture, $" p99 {Percentile(actMs, 0.99):F2} cpu-ms/act {actCpuMs:F1}"));
         return 0;
     }
 

@@ -27,9 +27,10 @@ internal static class TrainCommand
         var schedule = new Option<string?>("--stddev-schedule") { Description = "exploration stddev schedule in agent steps (default: linear(1.0,0.1,500000) pixels, linear(1.0,0.1,20000) state)" };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-4 };
         var noRandomize = new Option<bool>("--no-randomize") { Description = "turn domain randomization off" };
+        var seedFrames = new Option<long>("--seed-frames") { Description = "frames of random actions before updates start", DefaultValueFactory = _ => 4000 };
         var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints.")
         {
-            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, noRandomize,
+            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, noRandomize, seedFrames,
         };
         command.SetAction(r =>
         {
@@ -58,6 +59,7 @@ internal static class TrainCommand
                 EvalEveryFrames = r.GetValue(evalEvery),
                 EvalEpisodes = r.GetValue(evalEpisodes),
                 Randomize = !r.GetValue(noRandomize),
+                SeedFrames = r.GetValue(seedFrames),
                 RunDirectory = r.GetValue(runDir) ?? Path.Combine("runs", $"{r.GetValue(robot)}-{r.GetValue(task)}-{r.GetValue(obs)}-s{r.GetValue(seed)}"),
                 Agent = new DrQV2Config
                 {
