@@ -9,7 +9,6 @@ namespace Sim2Real.Learning.Tests.Checkpoints;
 /// </summary>
 public class PythonCrossCheckTests
 {
-    private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "python", "safetensors_ref.py");
 
     [Fact]
     public void Torch_tensors_written_by_python_read_back_exactly_and_round_trip_through_csharp()
@@ -78,25 +77,5 @@ public class PythonCrossCheckTests
         _ => throw new InvalidOperationException($"unexpected dtype {t.Dtype}"),
     };
 
-    private static string Python(params string[] args)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Script);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python3 {string.Join(' ', args)} exited {process.ExitCode}:\n{stdout}\n{stderr.Result}");
-        return stdout;
-    }
+    private static string Python(params string[] args) => PythonScript.Run("safetensors_ref.py", args);
 }
