@@ -84,16 +84,5 @@ public class ReplayReferenceTests
         return ids;
     }
 
-    private static string Python(string spec)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python", "replay_ref.py"));
-        start.ArgumentList.Add(spec);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"replay_ref.py exited {process.ExitCode}: {stderr.Result}");
-        return stdout;
-    }
+    private static string Python(string spec) => PythonScript.Run("replay_ref.py", spec);
 }
