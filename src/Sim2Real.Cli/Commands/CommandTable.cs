@@ -5,6 +5,20 @@ namespace Sim2Real.Cli.Commands;
 /// <summary>Every top-level verb of ./sim2real, in the order --help lists them.</summary>
 internal static class CommandTable
 {
+    public const string Description = "Sim2Real: train policies in MuJoCo, deploy them to ROS 2 robots, calibrate cameras, replay logs.";
+
+    /// <summary>The root command over every verb except those in <paramref name="excluding"/> (demo leaves itself out).</summary>
+    public static RootCommand Root(params string[] excluding)
+    {
+        var root = new RootCommand(Description);
+        foreach (var command in All().Where(c => !excluding.Contains(c.Name)))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
     public static IEnumerable<Command> All()
     {
         yield return DemoCommand.Create();

@@ -93,16 +93,7 @@ internal static class DemoCommand
         return echoed != 0 ? echoed : sent;
     }
 
-    private static int Invoke(string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var verb in CommandTable.All().Where(c => c.Name != "demo"))
-        {
-            root.Subcommands.Add(verb);
-        }
-
-        return root.Parse(args).Invoke();
-    }
+    private static int Invoke(string[] args) => CommandTable.Root(excluding: "demo").Parse(args).Invoke();
 
     private static string Quote(string arg) => arg.IndexOfAny(['*', '?', ' ', '{']) >= 0 ? $"'{arg}'" : arg;
 }
