@@ -25,23 +25,9 @@ internal static class DemoCommand
     private static int Run(string dir, long trainFrames)
     {
         Directory.CreateDirectory(dir);
-        var train = Path.Combine(dir, "train");
         var obs = Path.Combine(dir, "obs.safetensors");
         var actions = Path.Combine(dir, "actions.safetensors");
-        var steps = new (string Title, string[] Args)[]
-        {
-            ("native engines", ["doctor"]),
-            ("load every robot, drive it with random controls for 1 s, fail on any MuJoCo warning", ["sim", "check", "robots/arm6"]),
-            ("", ["sim", "check", "robots/quad12"]),
-            ("render the arm's scene camera headless, at training size and for people", ["sim", "render", "--robot", "arm6", "--size", "84", "--out", Path.Combine(dir, "arm6_84.png")]),
-            ("", ["sim", "render", "--robot", "quad12", "--size", "480", "--quality", "high", "--out", Path.Combine(dir, "quad12.png")]),
-            ("play a randomized episode with a random policy and record it", ["sim", "play", "--robot", "arm6", "--task", "reach", "--randomize", "--episodes", "1", "--out", Path.Combine(dir, "play")]),
-            ("calibrate a camera from OpenCV's sample chessboards into ROS camera_info YAML", ["calibrate", "intrinsics", "--images", SampleBoards, "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "left.yaml")]),
-            ("train DrQ-v2 briefly on the arm reach task from states, with domain randomization", ["train", "--robot", "arm6", "--task", "reach", "--obs", "state", "--frames", trainFrames.ToString(System.Globalization.CultureInfo.InvariantCulture), "--eval-every", trainFrames.ToString(System.Globalization.CultureInfo.InvariantCulture), "--eval-episodes", "5", "--run-dir", train]),
-            ("act with the trained policy on fresh simulator observations (held-out seeds)", ["agent", "act", "--checkpoint", Path.Combine(train, "checkpoints", "agent.safetensors"), "--obs", obs, "--out", actions]),
-        };
-
-        foreach (var (title, args) in steps)
+        foreach (var (title, args) in Steps(dir, trainFrames))
         {
             if (title.Length > 0)
             {
@@ -74,17 +60,43 @@ internal static class DemoCommand
         return 0;
     }
 
+    /// <summary>The verbs the demo runs, in order, each with the heading printed before it (empty: same heading).</summary>
+    internal static IReadOnlyList<(string Title, string[] Args)> Steps(string dir, long trainFrames)
+    {
+        var train = Path.Combine(dir, "train");
+        var frames = trainFrames.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return
+        [
+            ("native engines", ["doctor"]),
+            ("load every robot, drive it with random controls for 1 s, fail on any MuJoCo warning", ["sim", "check", "robots/arm6"]),
+            ("", ["sim", "check", "robots/quad12"]),
+            ("render the arm's scene camera headless, at training size and for people", ["sim", "render", "--robot", "arm6", "--size", "84", "--out", Path.Combine(dir, "arm6_84.png")]),
+            ("", ["sim", "render", "--robot", "quad12", "--size", "480", "--quality", "high", "--out", Path.Combine(dir, "quad12.png")]),
+            ("play a randomized episode with a random policy and record it", ["sim", "play", "--robot", "arm6", "--task", "reach", "--randomize", "--episodes", "1", "--out", Path.Combine(dir, "play")]),
+            ("calibrate a camera from OpenCV's sample chessboards into ROS camera_info YAML", ["calibrate", "intrinsics", "--images", SampleBoards, "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "left.yaml")]),
+            ("train DrQ-v2 briefly on the arm reach task from states, with domain randomization", ["train", "--robot", "arm6", "--task", "reach", "--obs", "state", "--frames", frames, "--eval-every", frames, "--eval-episodes", "5", "--run-dir", train]),
+            ("act with the trained policy on fresh simulator observations (held-out seeds)", ["agent", "act", "--checkpoint", Path.Combine(train, "checkpoints", "agent.safetensors"), "--obs", Path.Combine(dir, "obs.safetensors"), "--out", Path.Combine(dir, "actions.safetensors")]),
+        ];
+    }
+
+    /// <summary>The publisher and the echo of the ROS 2 step, for the action given as Float64MultiArray YAML.</summary>
+    internal static (string[] Publish, string[] Echo) RosSteps(string actionYaml)
+    {
+        const string topic = "/sim2real_demo/policy_action";
+        return (
+            ["topic", "pub", topic, "std_msgs/msg/Float64MultiArray", actionYaml, "--qos-profile", "latched", "--rate", "5", "--count", "5"],
+            ["topic", "echo", topic, "--type", "std_msgs/msg/Float64MultiArray", "--qos-durability", "transient_local", "--count", "1"]);
+    }
+
     /// <summary>
     /// Sends the policy's first action over ROS 2 the way a robot controller would receive it: a latched
     /// Float64MultiArray on a loopback-only domain, read back by an echo in the same run.
     /// </summary>
     private static int Publish(string actionYaml)
     {
-        const string topic = "/sim2real_demo/policy_action";
         Console.WriteLine();
         Console.WriteLine("== publish the action on ROS 2 (Cyclone DDS, loopback) and read it back like `ros2 topic echo`");
-        string[] pub = ["topic", "pub", topic, "std_msgs/msg/Float64MultiArray", actionYaml, "--qos-profile", "latched", "--rate", "5", "--count", "5"];
-        string[] echo = ["topic", "echo", topic, "--type", "std_msgs/msg/Float64MultiArray", "--qos-durability", "transient_local", "--count", "1"];
+        var (pub, echo) = RosSteps(actionYaml);
         Console.WriteLine($"$ ./sim2real {string.Join(' ', pub.Select(Quote))} &");
         var publisher = Task.Run(() => Invoke(pub));
         Console.WriteLine($"$ ./sim2real {string.Join(' ', echo)}");
