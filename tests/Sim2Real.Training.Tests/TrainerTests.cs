@@ -54,6 +54,44 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Pixel_run_trains_the_conv_encoder_through_the_critic_and_resumes_exactly()
+    {
+        TrainOptions Pixels(string name, long frames) => Tiny(name, frames) with
+        {
+            Observation = ObservationKind.Pixels,
+            Agent = Tiny(name, frames).Agent with { BatchSize = 4 },
+        };
+
+        Dictionary<string, float[]> initial, straight;
+        using (var trainer = new Trainer(Pixels("pixels", 300), TextWriter.Null, resume: false))
+        {
+            initial = Weights(trainer);
+            trainer.Run();
+            straight = Weights(trainer);
+        }
+
+        Assert.Equal([32, 9, 3, 3], Array.ConvertAll(Assert.Single(ShapesOf("pixels", "encoder.convnet.0.weight")), d => (int)d));
+        Assert.False(initial["encoder.convnet.0.weight"].SequenceEqual(straight["encoder.convnet.0.weight"]), "the critic's updates never reached the encoder");
+        Assert.Contains(File.ReadAllLines(Path.Combine(_dir, "pixels", "train.csv")).Skip(1), l => double.IsFinite(double.Parse(l.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture)));
+
+        using (var first = new Trainer(Pixels("pixels-split", 200), TextWriter.Null, resume: false))
+        {
+            first.Run();
+        }
+
+        using var resumed = new Trainer(Pixels("pixels-split", 300), TextWriter.Null, resume: true);
+        resumed.Run();
+        var split = Weights(resumed);
+        Assert.All(straight, kv => Assert.True(kv.Value.SequenceEqual(split[kv.Key]), $"{kv.Key} differs after resume"));
+    }
+
+    private List<long[]> ShapesOf(string run, string tensor)
+    {
+        using var file = SafetensorsFile.Open(Path.Combine(_dir, run, "checkpoints", "agent.safetensors"));
+        return [.. file.Tensors.Where(t => t.Name == tensor).Select(t => t.Shape.ToArray())];
+    }
+
+    [Fact]
     public void Run_writes_metrics_curve_and_checkpoints_that_agent_act_can_load()
     {
         var options = Tiny("outputs", 300) with { EvalVideo = true };

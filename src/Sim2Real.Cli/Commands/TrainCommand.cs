@@ -28,9 +28,12 @@ internal static class TrainCommand
         var lr = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-4 };
         var noRandomize = new Option<bool>("--no-randomize") { Description = "turn domain randomization off" };
         var seedFrames = new Option<long>("--seed-frames") { Description = "frames of random actions before updates start", DefaultValueFactory = _ => 4000 };
+        var discount = new Option<double>("--discount") { Description = "reward discount per agent step", DefaultValueFactory = _ => 0.99 };
+        var nstep = new Option<int>("--nstep") { Description = "steps summed into one n-step return", DefaultValueFactory = _ => 3 };
+        var updateEvery = new Option<int>("--update-every") { Description = "agent steps between updates", DefaultValueFactory = _ => 2 };
         var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints.")
         {
-            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, noRandomize, seedFrames,
+            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, seedFrames,
         };
         command.SetAction(r =>
         {
@@ -67,6 +70,9 @@ internal static class TrainCommand
                     BatchSize = r.GetValue(batch),
                     StddevSchedule = r.GetValue(schedule) ?? (pixels ? "linear(1.0,0.1,500000)" : "linear(1.0,0.1,20000)"),
                     LearningRate = r.GetValue(lr),
+                    Discount = r.GetValue(discount),
+                    NStep = r.GetValue(nstep),
+                    UpdateEverySteps = r.GetValue(updateEvery),
                 },
             };
             try

@@ -4,8 +4,8 @@ using Sim2Real.Sim.Rendering;
 namespace Sim2Real.Sim.Playback;
 
 /// <summary>
-/// Runs episodes with a random or zero policy and films every control step... of the agent: one frame per agent
-/// step, rendered in high quality from a camera of the environment's own (possibly randomized) model.
+/// Runs episodes with a random, zero or trained policy and films them: one frame per agent step, rendered from a
+/// camera of the environment's own (possibly randomized) model.
 /// </summary>
 public static class EpisodePlayer
 {
@@ -18,47 +18,65 @@ public static class EpisodePlayer
         return 1.0 / (model.opt.timestep * robot.Control.PhysicsStepsPerControl * options.ActionRepeat);
     }
 
-    public static IReadOnlyList<EpisodeSummary> Play(EnvironmentOptions environment, PlayOptions play, IFrameSink sink)
+    /// <param name="policy">Chooses the actions when given (a trained agent); otherwise <see cref="PlayOptions.Policy"/> does.
+    /// The environment gives pixel observations only when <paramref name="environment"/> asks for them.</param>
+    /// <param name="sink">Where the frames go; null plays without filming (scoring a policy only).</param>
+    public static IReadOnlyList<EpisodeSummary> Play(EnvironmentOptions environment, PlayOptions play, IFrameSink? sink, ChooseAction? policy = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(play);
-        ArgumentNullException.ThrowIfNull(sink);
         play.Validate();
-        using var env = (RobotEnvironment)RobotEnvironments.Create(environment with { Pixels = false });
+        using var env = (RobotEnvironment)RobotEnvironments.Create(environment);
         var camera = play.Camera ?? env.Robot.Cameras[0].Name;
         env.Robot.Camera(camera);
-        using var renderer = new MjRenderer(env.Model, new RenderOptions { Width = play.Width, Height = play.Height, Quality = play.Quality });
+        using var renderer = sink is null ? null : new MjRenderer(env.Model, new RenderOptions { Width = play.Width, Height = play.Height, Quality = play.Quality });
         var cameraId = env.Model.CameraId(camera);
-        var frame = new byte[renderer.FrameBytes];
+        var frame = new byte[renderer?.FrameBytes ?? 0];
+        void Film()
+        {
+            if (renderer is not null)
+            {
+                renderer.Render(env.Data, cameraId, frame);
+                sink!.Write(frame);
+            }
+        }
+
         var random = new Random(play.Seed);
         var action = new float[env.ActionSpec.Size];
         var summaries = new List<EpisodeSummary>();
         for (var episode = 0; episode < play.Episodes; episode++)
         {
             var step = env.Reset(SeedMixer.Mix(play.Seed, episode));
-            renderer.Render(env.Data, cameraId, frame);
-            sink.Write(frame);
+            Film();
             var total = 0.0;
             var count = 0;
             while (!step.IsLast)
             {
-                for (var i = 0; i < action.Length; i++)
+                if (policy is not null)
                 {
-                    action[i] = play.Policy == PlayPolicy.Random ? (float)((2 * random.NextDouble()) - 1) : 0f;
+                    policy(step, action);
+                }
+                else
+                {
+                    for (var i = 0; i < action.Length; i++)
+                    {
+                        action[i] = play.Policy == PlayPolicy.Random ? (float)((2 * random.NextDouble()) - 1) : 0f;
+                    }
                 }
 
                 step = env.Step(action);
                 total += step.Reward;
                 count++;
-                renderer.Render(env.Data, cameraId, frame);
-                sink.Write(frame);
+                Film();
             }
 
-            summaries.Add(new EpisodeSummary(episode, count, total, step.Info.Success, step.Terminated, step.Info.Factors.Summary()));
+            summaries.Add(new EpisodeSummary(episode, count, total, step.Info.Success, step.Terminated, step.Info.Factors.Summary(), step.Info.Metrics));
         }
 
-        sink.Complete();
+        sink?.Complete();
         return summaries;
     }
-
 }
+
+/// <summary>Writes the action for <paramref name="step"/>'s observation into <paramref name="action"/>.</summary>
+public delegate void ChooseAction(TimeStep step, Span<float> action);

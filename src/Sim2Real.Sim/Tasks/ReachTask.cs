@@ -5,8 +5,9 @@ using Sim2Real.Sim.Robots;
 namespace Sim2Real.Sim.Tasks;
 
 /// <summary>
-/// Move the end effector to a target sphere sampled in the workspace each episode. Dense reward: minus the distance
-/// in metres, plus 1 on every control step the end effector is within the success radius. Never terminates early.
+/// Move the end effector to a target sphere sampled in the workspace each episode. Dense reward per control step:
+/// minus the distance in metres, plus 1 - tanh(distance / success radius), plus 1 while within the success radius.
+/// Never terminates early.
 /// </summary>
 internal sealed class ReachTask : ITask
 {
@@ -64,7 +65,8 @@ internal sealed class ReachTask : ITask
     {
         var distance = Distance(data.site_xpos.Slice(3 * _site, 3), _target);
         var success = distance < _options.SuccessRadiusM;
-        var reward = -distance + (success ? _options.SuccessBonus : 0);
+        var proximity = 1 - Math.Tanh(distance / _options.SuccessRadiusM);
+        var reward = -distance + (_options.ProximityWeight * proximity) + (success ? _options.SuccessBonus : 0);
         return new TaskOutcome(reward, false, success, new Dictionary<string, double> { ["distance_m"] = distance });
     }
 

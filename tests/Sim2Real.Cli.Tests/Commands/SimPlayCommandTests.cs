@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sim2Real.Cli.Commands;
+using Sim2Real.Learning.DrQV2;
+using Sim2Real.Sim.Environments;
 
 namespace Sim2Real.Cli.Tests.Commands;
 
@@ -20,6 +22,61 @@ public sealed class SimPlayCommandTests : IDisposable
         Assert.True(code == 0, output + error);
         Assert.Contains("episode 1: 50 steps", output, StringComparison.Ordinal);
         Assert.Equal(102, Directory.GetFiles(frames, "frame_*.png").Length);
+    }
+
+    [Fact]
+    public void Play_with_an_agent_checkpoint_scores_its_mean_actions_without_filming()
+    {
+        var checkpoint = Checkpoint("agent.safetensors", StateSize());
+        string[] args = ["sim", "play", "--robot", "arm6", "--task", "reach", "--episodes", "2", "--randomize", "--policy", checkpoint];
+
+        var (code, output, error) = Run(args);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("episode 1: 50 steps", output, StringComparison.Ordinal);
+        Assert.Contains("distance_m", output, StringComparison.Ordinal);
+        Assert.Contains("2 episodes: success", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrote", output, StringComparison.Ordinal);
+        Assert.Equal(output, Run(args).Output);
+    }
+
+    [Fact]
+    public void Play_with_an_agent_trained_on_another_observation_size_fails_naming_both_sizes()
+    {
+        var checkpoint = Checkpoint("small.safetensors", 10);
+
+        var (code, _, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--policy", checkpoint);
+
+        Assert.Equal(1, code);
+        Assert.Contains("small.safetensors", error, StringComparison.Ordinal);
+        Assert.Contains($"[10] (10 values); the environment gives {StateSize()}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_with_a_truncated_checkpoint_fails_naming_the_file()
+    {
+        var checkpoint = Checkpoint("cut.safetensors", StateSize());
+        var bytes = File.ReadAllBytes(checkpoint);
+        File.WriteAllBytes(checkpoint, bytes[..(bytes.Length / 2)]);
+
+        var (code, _, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--policy", checkpoint);
+
+        Assert.Equal(1, code);
+        Assert.Contains("cut.safetensors", error, StringComparison.Ordinal);
+    }
+
+    private static int StateSize()
+    {
+        using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach" });
+        return env.Reset(0).Observation.State().Length;
+    }
+
+    private string Checkpoint(string name, int stateSize)
+    {
+        var path = Path.Combine(_dir, name);
+        using var agent = new DrQV2Agent(new DrQV2Config { FeatureDim = 8, HiddenDim = 16 }, [stateSize], 6);
+        AgentCheckpoint.Save(agent, path);
+        return path;
     }
 
     [Fact]

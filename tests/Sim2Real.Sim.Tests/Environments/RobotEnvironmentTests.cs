@@ -45,7 +45,7 @@ public class RobotEnvironmentTests
     }
 
     [Fact]
-    public void Reach_reward_is_minus_distance_and_success_when_the_hand_is_at_the_target()
+    public void Reach_reward_is_minus_distance_plus_proximity_plus_bonus_when_the_hand_is_at_the_target()
     {
         using var env = RobotEnvironments.Create(new EnvironmentOptions
         {
@@ -66,7 +66,7 @@ public class RobotEnvironmentTests
         var distance = step.Info.Metrics["distance_m"];
         Assert.True(distance < 0.05, $"distance {distance}");
         Assert.True(step.Info.Success);
-        Assert.Equal(1 - distance, step.Reward, 6);
+        Assert.Equal(-distance + (1 - Math.Tanh(distance / 0.05)) + 1, step.Reward, 6);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sim2Real.Core;
+using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
 
@@ -20,7 +21,8 @@ internal static class SimErrors
         }
         catch (Exception e) when (e is MuJoCoException or MjNameNotFoundException or NonFiniteControlException
                                       or RenderingException or InvalidConfigException or RobotNotFoundException
-                                      or ArgumentException or IOException or UnauthorizedAccessException)
+                                      or ArgumentException or IOException or UnauthorizedAccessException
+                                      or SafetensorsFormatException or CheckpointMismatchException or InvalidDataException)
         {
             error.WriteLine($"sim2real sim {parse.CommandResult.Command.Name}: error: {e.Message}");
             return Failed;

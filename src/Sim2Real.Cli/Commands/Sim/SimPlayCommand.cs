@@ -3,10 +3,11 @@ using System.Globalization;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Training;
 
 namespace Sim2Real.Cli.Commands.Sim;
 
-/// <summary><c>sim play</c>: runs episodes with a random or zero policy and writes an MP4 or PNG frames.</summary>
+/// <summary><c>sim play</c>: runs episodes with a random, zero or trained policy; scores them and films them as an MP4 or PNG frames.</summary>
 internal static class SimPlayCommand
 {
     public static Command Create()
@@ -15,27 +16,30 @@ internal static class SimPlayCommand
         var task = new Option<string>("--task") { Description = "task: reach, push (arm6); walk, walk_rough (quad12)", Required = true };
         var randomize = new Option<bool>("--randomize") { Description = "sample physics and visual factors per episode from robot.yaml" };
         var episodes = new Option<int>("--episodes") { Description = "episodes to play", DefaultValueFactory = _ => 1 };
-        var policy = new Option<string>("--policy") { Description = "random or zero", DefaultValueFactory = _ => "random" };
+        var policy = new Option<string>("--policy") { Description = "random, zero, or an agent checkpoint (.safetensors) acting with its mean action", DefaultValueFactory = _ => "random" };
         var camera = new Option<string?>("--camera") { Description = "camera to film (default: the robot's first)" };
         var width = new Option<int>("--width") { Description = "frame width in pixels", DefaultValueFactory = _ => 320 };
         var height = new Option<int>("--height") { Description = "frame height in pixels", DefaultValueFactory = _ => 240 };
         var seed = new Option<int>("--seed") { Description = "seed for episodes and the random policy", DefaultValueFactory = _ => 0 };
         var repeat = new Option<int>("--action-repeat") { Description = "control steps per agent step (one frame each)", DefaultValueFactory = _ => 2 };
         var quality = new Option<string>("--quality") { Description = "high (MSAA, shadows) or fast", DefaultValueFactory = _ => "high" };
-        var output = new Option<string>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...", Required = true };
-        var command = new Command("play", "Play episodes of a robot task with a random or zero policy; write an MP4 or PNG frames.")
+        var output = new Option<string?>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...; without it nothing is filmed" };
+        var command = new Command("play", "Play episodes of a robot task with a random, zero or trained policy; print each episode's outcome; film them as an MP4 or PNG frames.")
         {
             robot, task, randomize, episodes, policy, camera, width, height, seed, repeat, quality, output,
         };
         command.SetAction(parse => SimErrors.Run(parse, writer =>
         {
             var policyName = parse.GetValue(policy)!;
+            var isAgent = policyName.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
             var chosen = policyName switch
             {
                 "random" => PlayPolicy.Random,
                 "zero" => PlayPolicy.Zero,
-                _ => throw new ArgumentException($"--policy must be 'random' or 'zero', got '{policyName}'"),
+                _ when isAgent => PlayPolicy.Zero,
+                _ => throw new ArgumentException($"--policy must be 'random', 'zero' or a .safetensors agent checkpoint, got '{policyName}'"),
             };
+            using var agent = isAgent ? AgentPolicy.Load(policyName) : null;
             var qualityName = parse.GetValue(quality)!;
             var renderQuality = qualityName switch
             {
@@ -49,6 +53,7 @@ internal static class SimPlayCommand
                 Task = parse.GetValue(task)!,
                 Randomize = parse.GetValue(randomize),
                 ActionRepeat = parse.GetValue(repeat),
+                Pixels = agent?.Pixels ?? false,
             };
             var play = new PlayOptions
             {
@@ -61,21 +66,28 @@ internal static class SimPlayCommand
                 Quality = renderQuality,
             };
             play.Validate();
-            var target = parse.GetValue(output)!;
+            var target = parse.GetValue(output);
             var fps = EpisodePlayer.FramesPerSecond(environment);
-            var video = target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase);
-            using IFrameSink sink = video
-                ? new FfmpegVideoSink(target, play.Width, play.Height, fps)
-                : new PngFrameSink(target, play.Width, play.Height);
+            using var sink = target is null ? null
+                : target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) ? new FfmpegVideoSink(target, play.Width, play.Height, fps)
+                : (IFrameSink)new PngFrameSink(target, play.Width, play.Height);
             var frames = 0;
-            foreach (var episode in EpisodePlayer.Play(environment, play, sink))
+            var played = EpisodePlayer.Play(environment, play, sink, agent is null ? null : agent.Act);
+            foreach (var episode in played)
             {
                 frames += episode.AgentSteps + 1;
+                var metrics = string.Concat(episode.FinalMetrics.Select(m => string.Create(CultureInfo.InvariantCulture, $", {m.Key} {m.Value:0.####}")));
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"episode {episode.Episode}: {episode.AgentSteps} steps, return {episode.Return:F2}, success {episode.Success}, terminated {episode.Terminated}{(environment.Randomize ? $", factors: {episode.Factors}" : "")}"));
+                    $"episode {episode.Episode}: {episode.AgentSteps} steps, return {episode.Return:F2}, success {episode.Success}, terminated {episode.Terminated}{metrics}{(environment.Randomize ? $", factors: {episode.Factors}" : "")}"));
             }
 
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {frames} frames at {fps:0.#} frames/s to {target}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{played.Count} episodes: success {played.Count(e => e.Success) / (double)played.Count:P0}, mean return {played.Average(e => e.Return):F2}"));
+            if (target is not null)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {frames} frames at {fps:0.#} frames/s to {target}"));
+            }
+
             return 0;
         }));
         return command;
