@@ -5,13 +5,14 @@ namespace Sim2Real.Training;
 
 /// <summary>
 /// The learning curve as a PNG: evaluation success rate (top panel, 0 to 100%) and mean evaluation return
-/// (bottom panel) against environment frames, with tick labels in a built-in 3x5 pixel font.
+/// (bottom panel) against environment frames, with the process CPU minutes spent by each frame tick under it
+/// (budgets are stated in CPU time), and tick labels in a built-in 3x5 pixel font.
 /// </summary>
 internal static class LearningCurvePlot
 {
-    private const int Width = 720, Height = 480, Left = 70, Right = 20, Top = 30, Gap = 50, Bottom = 40, Scale = 2;
+    private const int Width = 720, Height = 500, Left = 70, Right = 20, Top = 30, Gap = 50, Bottom = 60, Scale = 2;
 
-    private static readonly (byte, byte, byte) Black = (0, 0, 0), Grid = (225, 225, 225), Blue = (31, 119, 180), Red = (214, 39, 40);
+    private static readonly (byte, byte, byte) Black = (0, 0, 0), Grid = (225, 225, 225), Blue = (31, 119, 180), Red = (214, 39, 40), Gray = (110, 110, 110);
 
     public static void Write(string path, IReadOnlyList<EvalResult> evals, long totalFrames)
     {
@@ -28,16 +29,50 @@ internal static class LearningCurvePlot
         }
 
         Panel(rgb, Top, panel, xMax, 0, 1, "SUCCESS %", v => (v * 100).ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.SuccessRate)), Blue);
-        Panel(rgb, Top + panel + Gap, panel, xMax, rMin, rMax, "RETURN", v => v.ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.MeanReturn)), Red);
-        Text(rgb, (Width / 2) - 40, Height - 14, "FRAMES", Black);
+        var bottom = Top + panel + Gap;
+        Panel(rgb, bottom, panel, xMax, rMin, rMax, "RETURN", v => v.ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.MeanReturn)), Red);
+        Text(rgb, 8, bottom + panel + 8, "FRAMES", Black);
+        Text(rgb, 8, bottom + panel + 24, "CPU MIN", Gray);
+        for (var i = 0; i <= 4; i++)
+        {
+            var frame = xMax * i / 4.0;
+            if (CpuMinutesAt(evals, frame) is { } minutes)
+            {
+                var text = minutes.ToString("F1", CultureInfo.InvariantCulture);
+                Text(rgb, X(frame, xMax) - (text.Length * 2 * Scale), bottom + panel + 24, text, Gray);
+            }
+        }
+
         PngWriter.WriteFile(path, Width, Height, rgb);
+    }
+
+    private static int X(double frame, long xMax) => Left + (int)Math.Round((Width - Right - Left) * frame / xMax);
+
+    /// <summary>CPU minutes at <paramref name="frame"/>, interpolated between evaluations; null outside them.</summary>
+    internal static double? CpuMinutesAt(IReadOnlyList<EvalResult> evals, double frame)
+    {
+        var timed = evals.Where(e => double.IsFinite(e.CpuSeconds)).ToList();
+        for (var i = 0; i < timed.Count; i++)
+        {
+            if (timed[i].Frame == frame)
+            {
+                return timed[i].CpuSeconds / 60;
+            }
+
+            if (i > 0 && timed[i - 1].Frame < frame && frame < timed[i].Frame)
+            {
+                var t = (frame - timed[i - 1].Frame) / (timed[i].Frame - timed[i - 1].Frame);
+                return (timed[i - 1].CpuSeconds + (t * (timed[i].CpuSeconds - timed[i - 1].CpuSeconds))) / 60;
+            }
+        }
+
+        return null;
     }
 
     private static void Panel(byte[] rgb, int top, int height, long xMax, double yMin, double yMax, string title, Func<double, string> label,
         IEnumerable<(long Frame, double Value)> points, (byte, byte, byte) color)
     {
         var right = Width - Right;
-        int X(double frame) => Left + (int)Math.Round((right - Left) * frame / xMax);
         int Y(double v) => top + height - (int)Math.Round(height * (v - yMin) / (yMax - yMin));
         for (var i = 0; i <= 4; i++)
         {
@@ -46,9 +81,9 @@ internal static class LearningCurvePlot
             var text = label(v);
             Text(rgb, Left - 8 - (text.Length * 4 * Scale), Y(v) - 5, text, Black);
             var frame = xMax * i / 4.0;
-            Line(rgb, X(frame), top + height, X(frame), top + height + 4, Black);
+            Line(rgb, X(frame, xMax), top + height, X(frame, xMax), top + height + 4, Black);
             var ft = frame >= 1e6 ? (frame / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : (frame / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "K";
-            Text(rgb, X(frame) - (ft.Length * 2 * Scale), top + height + 8, ft, Black);
+            Text(rgb, X(frame, xMax) - (ft.Length * 2 * Scale), top + height + 8, ft, Black);
         }
 
         Line(rgb, Left, top, Left, top + height, Black);
@@ -62,7 +97,7 @@ internal static class LearningCurvePlot
                 continue;
             }
 
-            var p = (X(frame), Y(value));
+            var p = (X(frame, xMax), Y(value));
             if (previous is { } q)
             {
                 Line(rgb, q.X, q.Y, p.Item1, p.Item2, color);
@@ -158,6 +193,6 @@ internal static class LearningCurvePlot
         ['%'] = "#.#..#.#..#.#.#", ['K'] = "#.##.###.#.##.#", ['M'] = "#.####.##.##.##", ['S'] = "####..###..####",
         ['U'] = "#.##.##.##.####", ['C'] = "####..#..#..###", ['E'] = "####..####..###", ['R'] = "####.###.#.##.#",
         ['T'] = "###.#..#..#..#.", ['N'] = "####.##.##.##.#", ['F'] = "####..####..#..", ['A'] = "####.#####.##.#",
-        [' '] = "...............",
+        ['P'] = "####.####..#...", ['I'] = "###.#..#..#.###", [' '] = "...............",
     };
 }

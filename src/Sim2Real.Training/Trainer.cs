@@ -97,7 +97,7 @@ public sealed class Trainer : IDisposable
         foreach (var row in _evalCsv.Rows)
         {
             var f = row.Split(',');
-            _evals.Add(new EvalResult(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture)));
+            _evals.Add(new EvalResult(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)));
         }
     }
 
@@ -140,9 +140,9 @@ public sealed class Trainer : IDisposable
                 var due = frame >= nextEval;
                 if (due || frame >= _options.Frames)
                 {
-                    var eval = Evaluate(step);
+                    var eval = Evaluate(step) with { CpuSeconds = cpuBase + CpuSeconds() };
                     _evals.Add(eval);
-                    _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, cpuBase + CpuSeconds(), Wall());
+                    _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, eval.CpuSeconds, Wall());
                     LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, "learning_curve.png"), _evals, _options.Frames);
                     if (_options.EvalVideo)
                     {
