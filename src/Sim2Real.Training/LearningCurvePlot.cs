@@ -8,11 +8,31 @@ namespace Sim2Real.Training;
 /// (bottom panel) against environment frames, with the process CPU minutes spent by each frame tick under it
 /// (budgets are stated in CPU time), and tick labels in a built-in 3x5 pixel font.
 /// </summary>
-internal static class LearningCurvePlot
+public static class LearningCurvePlot
 {
     private const int Width = 720, Height = 500, Left = 70, Right = 20, Top = 30, Gap = 50, Bottom = 60, Scale = 2;
 
     private static readonly (byte, byte, byte) Black = (0, 0, 0), Grid = (225, 225, 225), Blue = (31, 119, 180), Red = (214, 39, 40), Gray = (110, 110, 110);
+
+    /// <summary>File name of the plot inside a run directory.</summary>
+    public const string FileName = "learning_curve.png";
+
+    /// <summary>Redraws a run's plot from its eval.csv; returns the evaluations drawn.</summary>
+    /// <param name="totalFrames">The frame axis' end; null ends it at the last evaluation.</param>
+    /// <exception cref="FileNotFoundException">The run has no eval.csv.</exception>
+    /// <exception cref="InvalidDataException">A row of eval.csv is malformed; names the line.</exception>
+    public static IReadOnlyList<EvalResult> Redraw(string runDirectory, long? totalFrames = null)
+    {
+        var csv = Path.Combine(runDirectory, "eval.csv");
+        if (!File.Exists(csv))
+        {
+            throw new FileNotFoundException($"no evaluations to plot: {csv} does not exist", csv);
+        }
+
+        var evals = EvalResult.ReadCsv(csv);
+        Write(Path.Combine(runDirectory, FileName), evals, totalFrames ?? 1);
+        return evals;
+    }
 
     public static void Write(string path, IReadOnlyList<EvalResult> evals, long totalFrames)
     {
@@ -31,8 +51,8 @@ internal static class LearningCurvePlot
         Panel(rgb, Top, panel, xMax, 0, 1, "SUCCESS %", v => (v * 100).ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.SuccessRate)), Blue);
         var bottom = Top + panel + Gap;
         Panel(rgb, bottom, panel, xMax, rMin, rMax, "RETURN", v => v.ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.MeanReturn)), Red);
-        Text(rgb, 8, bottom + panel + 8, "FRAMES", Black);
-        Text(rgb, 8, bottom + panel + 24, "CPU MIN", Gray);
+        Text(rgb, 4, bottom + panel + 8, "FRAMES", Black);
+        Text(rgb, 4, bottom + panel + 24, "CPU MIN", Gray);
         for (var i = 0; i <= 4; i++)
         {
             var frame = xMax * i / 4.0;
@@ -190,9 +210,9 @@ internal static class LearningCurvePlot
         ['0'] = "####.##.##.####", ['1'] = ".#.##..#..#.###", ['2'] = "###..#####..###", ['3'] = "###..####..####",
         ['4'] = "#.##.####..#..#", ['5'] = "####..###..####", ['6'] = "####..####.####", ['7'] = "###..#..#..#..#",
         ['8'] = "####.#####.####", ['9'] = "####.####..####", ['.'] = "............#..", ['-'] = "......###......",
-        ['%'] = "#.#..#.#..#.#.#", ['K'] = "#.##.###.#.##.#", ['M'] = "#.####.##.##.##", ['S'] = "####..###..####",
+        ['%'] = "#.#..#.#..#.#.#", ['K'] = "#.##.###.#.##.#", ['M'] = "#.########.##.#", ['S'] = "####..###..####",
         ['U'] = "#.##.##.##.####", ['C'] = "####..#..#..###", ['E'] = "####..####..###", ['R'] = "####.###.#.##.#",
         ['T'] = "###.#..#..#..#.", ['N'] = "####.##.##.##.#", ['F'] = "####..####..#..", ['A'] = "####.#####.##.#",
-        ['P'] = "####.####..#...", ['I'] = "###.#..#..#.###", [' '] = "...............",
+        ['P'] = "####.#####..#..", ['I'] = "###.#..#..#.###", [' '] = "...............",
     };
 }

@@ -94,11 +94,7 @@ public sealed class Trainer : IDisposable
             "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
         _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, "eval.csv"),
             "frame,step,mean_return,success_rate,episodes,cpu_s,wall_s", resumeFrame);
-        foreach (var row in _evalCsv.Rows)
-        {
-            var f = row.Split(',');
-            _evals.Add(new EvalResult(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)));
-        }
+        _evals.AddRange(EvalResult.ParseRows(_evalCsv.Rows, _evalCsv.Path, firstLine: 2));
     }
 
     public string CheckpointDirectory => Path.Combine(_options.RunDirectory, "checkpoints");
@@ -143,7 +139,7 @@ public sealed class Trainer : IDisposable
                     var eval = Evaluate(step) with { CpuSeconds = cpuBase + CpuSeconds() };
                     _evals.Add(eval);
                     _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, eval.CpuSeconds, Wall());
-                    LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, "learning_curve.png"), _evals, _options.Frames);
+                    LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, LearningCurvePlot.FileName), _evals, _options.Frames);
                     if (_options.EvalVideo)
                     {
                         _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _agent, TrainOptions.HeldOutSeedBase + (_options.Seed * 1000), step, ObservationTensor);

@@ -35,6 +35,7 @@ internal static class TrainCommand
         {
             robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, seedFrames,
         };
+        command.Subcommands.Add(Plot());
         command.SetAction(r =>
         {
             var kind = r.GetValue(obs) switch
@@ -93,6 +94,29 @@ internal static class TrainCommand
             catch (Exception e) when (e is InvalidConfigException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
             {
                 Console.Error.WriteLine($"sim2real train: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary><c>train plot</c>: redraws a run's learning curve from its eval.csv (after editing or merging runs, or with a new axis end).</summary>
+    private static Command Plot()
+    {
+        var runDir = new Option<string>("--run-dir") { Description = "the run's output folder", Required = true };
+        var frames = new Option<long?>("--frames") { Description = "end of the frame axis (default: the last evaluation)" };
+        var command = new Command("plot", "Redraw a run's learning_curve.png from its eval.csv.") { runDir, frames };
+        command.SetAction(r =>
+        {
+            try
+            {
+                var evals = LearningCurvePlot.Redraw(r.GetValue(runDir)!, r.GetValue(frames));
+                Console.WriteLine($"{evals.Count} evaluations drawn to {Path.Combine(r.GetValue(runDir)!, LearningCurvePlot.FileName)}");
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"sim2real train plot: {e.Message}");
                 return 1;
             }
         });
