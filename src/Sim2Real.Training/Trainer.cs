@@ -117,6 +117,7 @@ public sealed class Trainer : IDisposable
         var startFrame = step * repeat;
         double Wall() => wallBase + _time.GetElapsedTime(wallStart).TotalSeconds;
         var lastProgress = _time.GetTimestamp();
+        var rate = new RecentFrameRate(startFrame);
         UpdateMetrics? last = null;
         double lastReturn = double.NaN, episodeReturn = 0;
         var action = new float[_env.ActionSpec.Size];
@@ -202,7 +203,8 @@ public sealed class Trainer : IDisposable
             if (_time.GetElapsedTime(lastProgress).TotalSeconds >= (_liveLine ? 1 : 30))
             {
                 lastProgress = _time.GetTimestamp();
-                Progress(step * repeat, startFrame, wallStart, lastReturn, last, cpuBase + CpuSeconds());
+                var fps = rate.Update(step * repeat, _time.GetElapsedTime(wallStart).TotalSeconds);
+                Progress(step * repeat, fps, lastReturn, last, cpuBase + CpuSeconds());
             }
         }
     }
@@ -254,10 +256,8 @@ public sealed class Trainer : IDisposable
         return Tensor.FromSpan<float>(ts.Observation.State(), [1, _obsShape[0]], _agent.Device);
     }
 
-    private void Progress(long frame, long startFrame, long wallStart, double lastReturn, UpdateMetrics? last, double cpu)
+    private void Progress(long frame, double fps, double lastReturn, UpdateMetrics? last, double cpu)
     {
-        var elapsed = _time.GetElapsedTime(wallStart).TotalSeconds;
-        var fps = (frame - startFrame) / Math.Max(1e-9, elapsed);
         var eta = TimeSpan.FromSeconds(fps > 0 ? (_options.Frames - frame) / fps : 0);
         var eval = _evals.Count > 0 ? $"eval {_evals[^1].SuccessRate:P0}" : "eval -";
         var losses = last is { } m ? $"critic {m.Critic.CriticLoss:F3} actor {m.Actor.ActorLoss:F3}" : "seeding";
