@@ -19,12 +19,19 @@ internal static class TrainingCheckpoint
     public const string AgentFileName = "agent.safetensors";
     private const string RngTensor = "train.torch_rng";
 
+    /// <summary>The agent's CUDA generator, written when training on a GPU (augmentation and noise draw from it).</summary>
+    private const string CudaRngTensor = "train.torch_cuda_rng";
+
     public static string Save(string directory, TrainOptions options, DrQV2Agent agent, ReplayState replay, TrainingCounters counters)
     {
         Directory.CreateDirectory(directory);
         using var scope = TensorScope.Begin();
         var entries = AgentCheckpoint.Entries(agent, includeOptimizers: true).ToList();
         entries.Add(Torch.GetRngState().ToSafeTensor(RngTensor));
+        if (agent.Device.Type == DeviceType.Cuda)
+        {
+            entries.Add(Torch.GetRngState(agent.Device).ToSafeTensor(CudaRngTensor));
+        }
         var metadata = new Dictionary<string, string>
         {
             ["format"] = "pt",
@@ -74,11 +81,17 @@ internal static class TrainingCheckpoint
         }
 
         using var agentFile = SafetensorsFile.Parse(
-            SafetensorsWriter.Serialize(file.Tensors.Where(t => t.Name != RngTensor)), path);
+            SafetensorsWriter.Serialize(file.Tensors.Where(t => t.Name is not (RngTensor or CudaRngTensor))), path);
         AgentCheckpoint.LoadInto(agent, agentFile);
         using (var scope = TensorScope.Begin())
         {
             Torch.SetRngState(rng.ToTensor());
+
+            // A CPU checkpoint resumed on a GPU (or the reverse) continues, but cannot replay the same draws.
+            if (agent.Device.Type == DeviceType.Cuda && file.TryGet(CudaRngTensor, out var cudaRng))
+            {
+                Torch.SetRngState(cudaRng.ToTensor(), agent.Device);
+            }
         }
 
         long Long(string key) => long.Parse(Meta(key), CultureInfo.InvariantCulture);

@@ -28,8 +28,8 @@ internal static partial class TorchNative
     [LibraryImport(Lib)] internal static partial IntPtr s2r_torch_blas_library();
 
     [LibraryImport(Lib)] internal static partial int s2r_manual_seed(ulong seed);
-    [LibraryImport(Lib)] internal static partial int s2r_rng_get_state(out TensorHandle state);
-    [LibraryImport(Lib)] internal static partial int s2r_rng_set_state(TensorHandle state);
+    [LibraryImport(Lib)] internal static partial int s2r_rng_get_state(int devType, int devIndex, out TensorHandle state);
+    [LibraryImport(Lib)] internal static partial int s2r_rng_set_state(int devType, int devIndex, TensorHandle state);
     [LibraryImport(Lib)] internal static partial int s2r_grad_enabled();
     [LibraryImport(Lib)] internal static partial void s2r_set_grad_enabled(int enabled);
 

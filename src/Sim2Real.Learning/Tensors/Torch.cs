@@ -9,10 +9,19 @@ public static class Torch
     /// <summary>Seeds the global generator (and every CUDA generator): torch.manual_seed.</summary>
     public static void ManualSeed(ulong seed) => Check(s2r_manual_seed(seed));
 
-    /// <summary>The CPU generator's state as a uint8 tensor (torch.get_rng_state()).</summary>
-    public static Tensor GetRngState() => Tensor.Wrap(s2r_rng_get_state(out var h), h);
+    /// <summary>A device's default generator state as a uint8 tensor: torch.get_rng_state() for the CPU,
+    /// torch.cuda.get_rng_state(i) for cuda:i. A CPU-only libtorch refuses a CUDA device.</summary>
+    public static Tensor GetRngState(Device? device = null)
+    {
+        var d = device ?? Device.Cpu;
+        return Tensor.Wrap(s2r_rng_get_state((int)d.Type, d.Index, out var h), h);
+    }
 
-    public static void SetRngState(Tensor state) => Check(s2r_rng_set_state(state.Handle));
+    public static void SetRngState(Tensor state, Device? device = null)
+    {
+        var d = device ?? Device.Cpu;
+        Check(s2r_rng_set_state((int)d.Type, d.Index, state.Handle));
+    }
 
     /// <summary>Autograd off on this thread until the scope is disposed (torch.no_grad()).</summary>
     public static GradModeScope NoGrad() => new(false);

@@ -150,18 +150,20 @@ int s2r_manual_seed(uint64_t seed) {
   });
 }
 
-// The CPU generator's full state (a uint8 tensor), for checkpoints that resume exactly.
-int s2r_rng_get_state(Handle* out) {
+// A device's default generator state (a uint8 tensor), for checkpoints that resume exactly. The CPU generator
+// drives CPU sampling; on a GPU, sampling on the device (dropout, noise, augmentation) draws from the CUDA one, so
+// a checkpoint needs both. A CPU-only libtorch throws for a CUDA device, which guarded() turns into an error.
+int s2r_rng_get_state(int dev_type, int dev_index, Handle* out) {
   return guarded([&] {
-    auto gen = at::detail::getDefaultCPUGenerator();
+    auto gen = at::globalContext().defaultGenerator(device_of(dev_type, dev_index));
     std::lock_guard<std::mutex> lock(gen.mutex());
     *out = wrap(gen.get_state());
   });
 }
 
-int s2r_rng_set_state(Handle state) {
+int s2r_rng_set_state(int dev_type, int dev_index, Handle state) {
   return guarded([&] {
-    auto gen = at::detail::getDefaultCPUGenerator();
+    auto gen = at::globalContext().defaultGenerator(device_of(dev_type, dev_index));
     std::lock_guard<std::mutex> lock(gen.mutex());
     gen.set_state(T(state));
   });

@@ -236,6 +236,25 @@ public class TensorTests
     }
 
     [Fact]
+    public void Cuda_generator_state_replays_draws_on_a_gpu_and_is_refused_clearly_without_one()
+    {
+        using var scope = TensorScope.Begin();
+        if (!TorchInfo.CudaAvailable)
+        {
+            var e = Assert.Throws<TorchException>(() => Torch.GetRngState(Device.Cuda()));
+            Assert.Contains("CUDA", e.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var state = Torch.GetRngState(Device.Cuda());
+        var cpu = Torch.GetRngState();
+        var next = Tensor.RandN([5], device: Device.Cuda()).ToArray<float>();
+        Torch.SetRngState(state, Device.Cuda());
+        Assert.Equal(next, Tensor.RandN([5], device: Device.Cuda()).ToArray<float>());
+        Assert.Equal(cpu.ToArray<byte>(), Torch.GetRngState().ToArray<byte>());
+    }
+
+    [Fact]
     public void Soft_update_moves_targets_tau_of_the_way_to_sources()
     {
         using var scope = TensorScope.Begin();
