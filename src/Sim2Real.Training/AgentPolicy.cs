@@ -31,33 +31,8 @@ public sealed class AgentPolicy : IDisposable
     public void Act(TimeStep step, Span<float> action)
     {
         using var scope = TensorScope.Begin();
-        using var obs = Observe(step);
+        using var obs = ObservationTensors.From(step, _agent.ObsShape, _agent.Device, _source);
         _agent.Act(obs, 0, evalMode: true).CopyTo<float>(action);
-    }
-
-    private Tensor Observe(TimeStep step)
-    {
-        long[] shape = [1, .. _agent.ObsShape];
-        var expected = _agent.ObsShape.Aggregate(1L, (a, b) => a * b);
-        if (Pixels)
-        {
-            var pixels = step.Observation.Pixels
-                ?? throw new InvalidDataException($"{_source}: the agent acts on pixels [{string.Join(",", _agent.ObsShape)}] but the environment gives none");
-            Check(pixels.Length, expected, "pixels");
-            return Tensor.FromSpan<byte>(pixels, shape, _agent.Device);
-        }
-
-        var state = step.Observation.State();
-        Check(state.Length, expected, "state");
-        return Tensor.FromSpan<float>(state, shape, _agent.Device);
-    }
-
-    private void Check(long actual, long expected, string what)
-    {
-        if (actual != expected)
-        {
-            throw new InvalidDataException($"{_source}: the agent expects a {what} observation of shape [{string.Join(",", _agent.ObsShape)}] ({expected} values); the environment gives {actual}");
-        }
     }
 
     public void Dispose() => _agent.Dispose();

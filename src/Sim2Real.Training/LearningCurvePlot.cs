@@ -23,7 +23,7 @@ public static class LearningCurvePlot
     /// <exception cref="InvalidDataException">A row of eval.csv is malformed; names the line.</exception>
     public static IReadOnlyList<EvalResult> Redraw(string runDirectory, long? totalFrames = null)
     {
-        var csv = Path.Combine(runDirectory, "eval.csv");
+        var csv = Path.Combine(runDirectory, EvalResult.CsvFileName);
         if (!File.Exists(csv))
         {
             throw new FileNotFoundException($"no evaluations to plot: {csv} does not exist", csv);

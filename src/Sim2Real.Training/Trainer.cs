@@ -92,8 +92,7 @@ public sealed class Trainer : IDisposable
         long? resumeFrame = resume ? _start.Step * options.ActionRepeat : null;
         _trainCsv = new MetricsLog(Path.Combine(options.RunDirectory, "train.csv"),
             "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
-        _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, "eval.csv"),
-            "frame,step,mean_return,success_rate,episodes,cpu_s,wall_s", resumeFrame);
+        _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, EvalResult.CsvFileName), EvalResult.CsvHeader, resumeFrame);
         _evals.AddRange(EvalResult.ParseRows(_evalCsv.Rows, _evalCsv.Path, firstLine: 2));
     }
 
@@ -245,16 +244,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Training episodes are seeded from the run seed and their index: never a held-out evaluation seed.</summary>
     private int EpisodeSeed(long episode) => checked((_options.Seed * 1_000_000) + (int)(episode % 1_000_000));
 
-    private Tensor ObservationTensor(TimeStep ts)
-    {
-        if (_options.Observation == ObservationKind.Pixels)
-        {
-            var pixels = ts.Observation.Pixels!;
-            return Tensor.FromSpan<byte>(pixels, [1, .. _obsShape], _agent.Device);
-        }
-
-        return Tensor.FromSpan<float>(ts.Observation.State(), [1, _obsShape[0]], _agent.Device);
-    }
+    private Tensor ObservationTensor(TimeStep ts) => ObservationTensors.From(ts, _obsShape, _agent.Device, _options.RunDirectory);
 
     private void Progress(long frame, double fps, double lastReturn, UpdateMetrics? last, double cpu)
     {
