@@ -50,35 +50,7 @@ internal static class TrainCommand
                 return 1;
             }
 
-            var pixels = kind == ObservationKind.Pixels;
-            var options = new TrainOptions
-            {
-                Robot = r.GetValue(robot)!,
-                Task = r.GetValue(task)!,
-                Observation = kind.Value,
-                Frames = r.GetValue(frames),
-                Seed = r.GetValue(seed),
-                Device = r.GetValue(device)!,
-                Threads = r.GetValue(threads),
-                EvalEveryFrames = r.GetValue(evalEvery),
-                EvalEpisodes = r.GetValue(evalEpisodes),
-                Randomize = !r.GetValue(noRandomize),
-                SeedFrames = r.GetValue(seedFrames),
-                RunDirectory = r.GetValue(runDir) ?? Path.Combine("runs", $"{r.GetValue(robot)}-{r.GetValue(task)}-{r.GetValue(obs)}-s{r.GetValue(seed)}"),
-                // Pixels keep the reference's settings. States get a narrower MLP, 3x the learning rate and a 20k-frame
-                // exploration decay: measured on arm6 reach (docs/learning.md), where the reference's settings, made
-                // for millions of DMC frames, learn nothing useful within the 30 CPU-minute budget.
-                Agent = new DrQV2Config
-                {
-                    HiddenDim = r.GetValue(hidden) ?? (pixels ? 1024 : 256),
-                    BatchSize = r.GetValue(batch),
-                    StddevSchedule = r.GetValue(schedule) ?? (pixels ? "linear(1.0,0.1,500000)" : "linear(1.0,0.1,10000)"),
-                    LearningRate = r.GetValue(lr) ?? (pixels ? 1e-4 : 3e-4),
-                    Discount = r.GetValue(discount),
-                    NStep = r.GetValue(nstep),
-                    UpdateEverySteps = r.GetValue(updateEvery),
-                },
-            };
+            var options = Options(r, kind.Value);
             try
             {
                 using var trainer = new Trainer(options, Console.Out, r.GetValue(resume), liveLine: !Console.IsOutputRedirected);
@@ -98,6 +70,42 @@ internal static class TrainCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The run a parsed <c>train</c> command asks for, with the defaults of its observation kind.</summary>
+    internal static TrainOptions Options(ParseResult r, ObservationKind kind)
+    {
+        T Get<T>(string name) => r.GetValue<T>(name)!;
+        var pixels = kind == ObservationKind.Pixels;
+        return new TrainOptions
+        {
+            Robot = Get<string>("--robot"),
+            Task = Get<string>("--task"),
+            Observation = kind,
+            Frames = Get<long>("--frames"),
+            Seed = Get<int>("--seed"),
+            Device = Get<string>("--device"),
+            Threads = Get<int>("--threads"),
+            EvalEveryFrames = Get<long>("--eval-every"),
+            EvalEpisodes = Get<int>("--eval-episodes"),
+            Randomize = !Get<bool>("--no-randomize"),
+            SeedFrames = Get<long>("--seed-frames"),
+            RunDirectory = r.GetValue<string?>("--run-dir") ?? Path.Combine("runs", $"{Get<string>("--robot")}-{Get<string>("--task")}-{Get<string>("--obs")}-s{Get<int>("--seed")}"),
+
+            // Pixels keep the reference's settings. States get a narrower MLP, 3x the learning rate and a 20k-frame
+            // exploration decay: measured on arm6 reach (docs/learning.md), where the reference's settings, made
+            // for millions of DMC frames, learn nothing useful within the 30 CPU-minute budget.
+            Agent = new DrQV2Config
+            {
+                HiddenDim = r.GetValue<int?>("--hidden-dim") ?? (pixels ? 1024 : 256),
+                BatchSize = Get<int>("--batch-size"),
+                StddevSchedule = r.GetValue<string?>("--stddev-schedule") ?? (pixels ? "linear(1.0,0.1,500000)" : "linear(1.0,0.1,10000)"),
+                LearningRate = r.GetValue<double?>("--lr") ?? (pixels ? 1e-4 : 3e-4),
+                Discount = Get<double>("--discount"),
+                NStep = Get<int>("--nstep"),
+                UpdateEverySteps = Get<int>("--update-every"),
+            },
+        };
     }
 
     /// <summary><c>train plot</c>: redraws a run's learning curve from its eval.csv (after editing or merging runs, or with a new axis end).</summary>

@@ -1,3 +1,6 @@
+using Sim2Real.Cli.Commands;
+using Sim2Real.Training;
+
 namespace Sim2Real.Cli.Tests.Commands;
 
 [Collection(ConsoleCollection.Name)]
@@ -6,6 +9,33 @@ public sealed class TrainCommandTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("s2r-train-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static TrainOptions Parse(ObservationKind kind, params string[] args) =>
+        TrainCommand.Options(CommandTable.Root().Parse(["train", .. args]), kind);
+
+    [Fact]
+    public void State_runs_default_to_the_measured_reach_settings_and_pixel_runs_to_the_reference()
+    {
+        var state = Parse(ObservationKind.State, "--obs", "state").Agent;
+        var pixels = Parse(ObservationKind.Pixels, "--obs", "pixels").Agent;
+
+        Assert.Equal((256, 3e-4, "linear(1.0,0.1,10000)"), (state.HiddenDim, state.LearningRate, state.StddevSchedule));
+        Assert.Equal((1024, 1e-4, "linear(1.0,0.1,500000)"), (pixels.HiddenDim, pixels.LearningRate, pixels.StddevSchedule));
+        Assert.Equal((0.99, 3, 2, 256), (state.Discount, state.NStep, state.UpdateEverySteps, state.BatchSize));
+    }
+
+    [Fact]
+    public void Agent_flags_reach_the_config_and_the_run_directory_is_named_for_the_run()
+    {
+        var options = Parse(ObservationKind.State, "--obs", "state", "--robot", "quad12", "--task", "walk", "--seed", "4",
+            "--lr", "0.001", "--discount", "0.95", "--nstep", "5", "--update-every", "1", "--hidden-dim", "64", "--batch-size", "32",
+            "--stddev-schedule", "0.2", "--no-randomize", "--frames", "1234");
+
+        Assert.Equal((0.001, 0.95, 5, 1, 64, 32, "0.2"), (options.Agent.LearningRate, options.Agent.Discount, options.Agent.NStep,
+            options.Agent.UpdateEverySteps, options.Agent.HiddenDim, options.Agent.BatchSize, options.Agent.StddevSchedule));
+        Assert.Equal(("quad12", "walk", 4, false, 1234L), (options.Robot, options.Task, options.Seed, options.Randomize, options.Frames));
+        Assert.Equal(Path.Combine("runs", "quad12-walk-state-s4"), options.RunDirectory);
+    }
 
     [Fact]
     public void Plot_redraws_the_learning_curve_from_eval_csv()
