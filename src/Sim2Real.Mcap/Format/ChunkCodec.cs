@@ -18,7 +18,7 @@ internal sealed class ChunkCodec : IDisposable
     private readonly ArrayBufferWriter<byte> _lz4 = new();
     private byte[] _compressed = [];
 
-    public ChunkCodec(int zstdLevel = 3) => _zstdLevel = zstdLevel;
+    public ChunkCodec(int zstdLevel = 1) => _zstdLevel = zstdLevel;
 
     /// <summary>The compressed bytes of <paramref name="records"/>; valid until the next call.</summary>
     public ReadOnlySpan<byte> Compress(McapCompression compression, ReadOnlySpan<byte> records)

@@ -26,10 +26,12 @@ internal static class LogBench
     {
         var seconds = new Option<double>("--seconds") { Description = "Seconds of log time written per stream and compression", DefaultValueFactory = _ => 10 };
         var compressions = new Option<string>("--compression") { Description = "Comma-separated: zstd, lz4, none", DefaultValueFactory = _ => "zstd,lz4,none" };
+        var level = new Option<int>("--zstd-level") { Description = "zstd level for the zstd runs", DefaultValueFactory = _ => new McapWriterOptions().ZstdLevel };
         var keep = new Option<string?>("--out") { Description = "Folder to keep the written logs in (default: a temporary folder, deleted)" };
         var command = new Command("bench", "Writer throughput (MB/s, messages/s, file size) for a 640x480 rgb8 image stream at 30 Hz and a 500 Hz JointState stream, as multiples of real time.");
         command.Options.Add(seconds);
         command.Options.Add(compressions);
+        command.Options.Add(level);
         command.Options.Add(keep);
         command.SetAction(parse => LogErrors.Run(parse, output =>
         {
@@ -47,7 +49,7 @@ internal static class LogBench
             Directory.CreateDirectory(folder);
             try
             {
-                Run(output, duration, list, folder);
+                Run(output, duration, list, folder, parse.GetValue(level));
             }
             finally
             {
@@ -62,10 +64,10 @@ internal static class LogBench
         return command;
     }
 
-    private static void Run(TextWriter output, double seconds, IReadOnlyList<McapCompression> compressions, string folder)
+    private static void Run(TextWriter output, double seconds, IReadOnlyList<McapCompression> compressions, string folder, int zstdLevel)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"log bench: {seconds} s of log time per stream, chunks of 1 s, fsync per chunk, {Environment.ProcessorCount} cores, files in {folder}"));
+            $"log bench: {seconds} s of log time per stream, chunks of 1 s, fsync per chunk, zstd level {zstdLevel}, {Environment.ProcessorCount} cores, files in {folder}"));
         // CPU seconds too: on a shared, loaded machine wall time measures the neighbours as much as the writer.
         output.WriteLine($"{"stream",-24} {"compression",-11} {"messages",9} {"payload MB",11} {"file MB",9} {"wall s",8} {"cpu s",8} {"MB/s",8} {"msg/s",9} {"x real time",12} {"MB/cpu-s",9} {"x real time/cpu",16}");
         var frames = Frames();
@@ -73,14 +75,14 @@ internal static class LogBench
         foreach (var compression in compressions)
         {
             var name = McapCompressionNames.Display(McapCompressionNames.ToWire(compression));
-            Report(output, "640x480 rgb8 @ 30 Hz", name, seconds, Write(Path.Combine(folder, $"image-{name}.mcap"), compression, RosMessageTypes.Get(Image.TypeName),
+            Report(output, "640x480 rgb8 @ 30 Hz", name, seconds, Write(Path.Combine(folder, $"image-{name}.mcap"), compression, zstdLevel, RosMessageTypes.Get(Image.TypeName),
                 (int)(seconds * 30), 1e9 / 30, (writer, channel, i, t, cdr) => writer.WriteRos2(channel, frames[i % frames.Length] with { Header = Stamped(t, "camera") }, t, t, cdr)));
-            Report(output, "JointState @ 500 Hz", name, seconds, Write(Path.Combine(folder, $"joints-{name}.mcap"), compression, RosMessageTypes.Get(JointState.TypeName),
+            Report(output, "JointState @ 500 Hz", name, seconds, Write(Path.Combine(folder, $"joints-{name}.mcap"), compression, zstdLevel, RosMessageTypes.Get(JointState.TypeName),
                 joints.Length, 1e9 / 500, (writer, channel, i, t, cdr) => writer.WriteRos2(channel, joints[i] with { Header = Stamped(t, "base") }, t, t, cdr)));
         }
     }
 
-    private static Result Write(string path, McapCompression compression, RosMessageType type, int count, double periodNs, Action<McapWriter, ushort, int, ulong, CdrWriter> write)
+    private static Result Write(string path, McapCompression compression, int zstdLevel, RosMessageType type, int count, double periodNs, Action<McapWriter, ushort, int, ulong, CdrWriter> write)
     {
         File.Delete(path);
         using var cdr = new CdrWriter(1 << 20);
@@ -88,7 +90,7 @@ internal static class LogBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long payload;
-        using (var writer = McapWriter.Create(path, new McapWriterOptions { Compression = compression }))
+        using (var writer = McapWriter.Create(path, new McapWriterOptions { Compression = compression, ZstdLevel = zstdLevel }))
         {
             var channel = writer.AddRos2Channel(type.Name.Name == "Image" ? "/camera/image_raw" : "/joint_states", type, [QosProfile.SensorData]);
             payload = 0;
