@@ -106,7 +106,11 @@ public class FlushIntervalTests
         using var writer = new McapWriter(stream, leaveOpen: true);
 
         var e = Assert.Throws<ArgumentException>(() => writer.WriteMessage(9, 0, 0, "{}"u8));
+        writer.Close();
 
         Assert.Contains("channel 9", e.Message, StringComparison.Ordinal);
+        stream.Position = 0;
+        using var reader = new McapReader(stream, "mem.mcap", leaveOpen: true);
+        Assert.Equal(0UL, reader.Statistics!.MessageCount);
     }
 }

@@ -161,13 +161,15 @@ public sealed class McapWriter : IDisposable
     public void WriteMessage(ushort channelId, ulong logTime, ulong publishTime, ReadOnlySpan<byte> data, uint? sequence = null)
     {
         Enter();
+        if (!_channels.TryGetValue(channelId, out var channel))
+        {
+            Exit();
+            // A caller's mistake, not a broken file: the writer stays usable and closes normally.
+            throw new ArgumentException($"channel {channelId} was not added to this writer", nameof(channelId));
+        }
+
         try
         {
-            if (!_channels.TryGetValue(channelId, out var channel))
-            {
-                throw new ArgumentException($"channel {channelId} was not added to this writer", nameof(channelId));
-            }
-
             if (_chunkMessages > 0 && logTime >= _chunkStart && logTime - _chunkStart >= _intervalNs)
             {
                 FinishChunk();
