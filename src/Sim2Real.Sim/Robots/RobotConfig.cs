@@ -111,6 +111,8 @@ public sealed class RobotConfig
 
         public object? Cameras { get; set; }
 
+        public object? SafeAction { get; set; }
+
         internal void Validate(string source, string directory)
         {
             if (string.IsNullOrWhiteSpace(Model) || !File.Exists(Path.Combine(directory, Model)))

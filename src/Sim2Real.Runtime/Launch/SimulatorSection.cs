@@ -1,0 +1,17 @@
+namespace Sim2Real.Runtime.Launch;
+
+/// <summary>
+/// <c>simulator:</c> says the robot is <c>sim serve</c>: <c>launch</c> starts it with these settings, and
+/// <c>deploy --episodes</c> may drive its episodes (/sim/reset, /task/metrics). Absent for a physical robot.
+/// </summary>
+public sealed record SimulatorSection
+{
+    /// <summary>The task sim serve runs (reach, walk, ...).</summary>
+    public string? Task { get; init; }
+
+    /// <summary>Per-episode domain randomization, as in training.</summary>
+    public bool Randomize { get; init; }
+
+    /// <summary>Run seed of the episodes' worlds (EpisodeSeeds), the same seeds <c>sim play</c> takes.</summary>
+    public int Seed { get; init; }
+}
