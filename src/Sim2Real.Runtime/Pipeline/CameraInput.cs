@@ -21,6 +21,7 @@ internal sealed class CameraInput
     private readonly string _imageTopic;
     private readonly string _infoTopic;
     private readonly string _policy;
+    private bool _warned;
 
     public CameraInput(PolicyCamera camera, Calibration? calibration, string imageTopic, string infoTopic, string policy)
     {
@@ -41,7 +42,7 @@ internal sealed class CameraInput
 
     public long Count { get; private set; }
 
-    /// <summary>Checks a camera_info; returns a warning the first time its intrinsics differ from the calibration's.</summary>
+    /// <summary>Checks a camera_info; returns a warning the first time intrinsics differ from the calibration's.</summary>
     /// <exception cref="RuntimeInputException">The camera is not the size the policy was trained on.</exception>
     public string? AcceptInfo(RosCameraInfo info)
     {
@@ -51,9 +52,15 @@ internal sealed class CameraInput
             throw new RuntimeInputException(_infoTopic, $"the camera gives {info.Width}x{info.Height} frames; {_policy} was trained on {_camera.Width}x{_camera.Height} from camera '{_camera.Name}'");
         }
 
-        var first = !HasInfo;
         HasInfo = true;
-        return first ? IntrinsicsWarning(info) : null;
+        if (_warned)
+        {
+            return null;
+        }
+
+        var warning = IntrinsicsWarning(info);
+        _warned = warning is not null;
+        return warning;
     }
 
     /// <exception cref="RuntimeInputException">A wrong encoding, size or data length.</exception>

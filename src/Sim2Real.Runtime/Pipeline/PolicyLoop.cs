@@ -24,8 +24,9 @@ namespace Sim2Real.Runtime.Pipeline;
 /// deployment, naming it.</item>
 /// <item>Once per policy period (control period x action repeat) the tick's observation is built by the shared
 /// <see cref="ObservationBuilder"/> and handed to the inference runner, off this thread. The tick's command goes out
-/// when the action returns; one that has not returned by the next policy tick missed its deadline: it is counted and
-/// dropped, and that tick is skipped, never queued.</item>
+/// when the action returns, or after half a control period with the held action if it has not (the late action is
+/// then applied from the next period on); one that has not returned by the next policy tick missed its deadline: it
+/// is counted and dropped, and that tick is skipped, never queued.</item>
 /// <item>Every control period the held action goes through the shared <see cref="ActionMapper"/> (with the rate
 /// limit training applies), the start-up ramp, the deployment's joint limits and a last non-finite check, then out.</item>
 /// <item>The watchdogs run every control period and on every sample; a tripped rule latches, and the safe action goes
@@ -45,6 +46,7 @@ public sealed class PolicyLoop : IDisposable
     private readonly TimeProvider _time;
     private readonly CompositeDisposable _subscriptions = [];
     private readonly SerialDisposable _nextTick = new();
+    private readonly SerialDisposable _deferral = new();
     private readonly Subject<LoopNotice> _notices = new();
     private readonly Lock _statsGate = new();
     private readonly TimeSpan _period;
@@ -287,6 +289,7 @@ public sealed class PolicyLoop : IDisposable
         _disposed = true;
         _subscriptions.Dispose();
         _nextTick.Dispose();
+        _deferral.Dispose();
         _notices.OnCompleted();
         _notices.Dispose();
     }
@@ -532,6 +535,15 @@ public sealed class PolicyLoop : IDisposable
         _inflightMissed = false;
         _inflightStale = false;
         _deferred = pending;
+        // The tick's command waits for its action, but never more than half a control period: then the held action goes out.
+        _deferral.Disposable = _clock.Schedule(_period / 2, () =>
+        {
+            if (ReferenceEquals(_deferred, pending) && State == LoopState.Running && !_latch.Tripped)
+            {
+                _deferred = null;
+                ControlStep(_clock.Now, null);
+            }
+        });
         var request = new InferenceRequest(pending.Tick, state, _camera?.Latest, _restartPolicy);
         _restartPolicy = false;
         _inference.Start(request, OnResult);
@@ -614,6 +626,7 @@ public sealed class PolicyLoop : IDisposable
         if (ReferenceEquals(_deferred, pending))
         {
             _deferred = null;
+            _deferral.Disposable = Disposable.Empty;
             ControlStep(now, pending);
         }
         else
