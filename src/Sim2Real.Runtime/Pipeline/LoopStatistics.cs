@@ -34,8 +34,8 @@ public sealed record LoopStatistics
     /// <summary>How late each control tick ran against its place on the period grid.</summary>
     public required LatencyHistogram Jitter { get; init; }
 
-    /// <summary>Largest |target - measured| over joints at the last joint_states, rad.</summary>
-    public double TrackingErrorRad { get; init; }
+    /// <summary>Largest |target - measured| over joints at each joint_states while commanding, rad (the histogram's unit is taken as rad).</summary>
+    public required LatencyHistogram TrackingError { get; init; }
 
     /// <summary>"starting", "ramp", "ok", "tripped:&lt;rule&gt;", "refused" or "stopped".</summary>
     public string SafetyState { get; init; } = "starting";

@@ -80,6 +80,7 @@ public sealed class PolicyLoop : IDisposable
     private readonly LatencyHistogram _jointAge = new();
     private readonly LatencyHistogram _frameAge = new();
     private readonly LatencyHistogram _jitter = new();
+    private readonly LatencyHistogram _tracking = new();
     private long _commands;
     private long _policyTicks;
     private long _misses;
@@ -87,7 +88,6 @@ public sealed class PolicyLoop : IDisposable
     private long _clamps;
     private long _trips;
     private long _overruns;
-    private double _trackingError;
 
     private DateTimeOffset _origin;
     private DateTimeOffset _lastDiagnostics;
@@ -204,7 +204,7 @@ public sealed class PolicyLoop : IDisposable
                     JointStateAge = _jointAge.Copy(),
                     FrameAge = _frameAge.Copy(),
                     Jitter = _jitter.Copy(),
-                    TrackingErrorRad = _trackingError,
+                    TrackingError = _tracking.Copy(),
                     SafetyState = _safetyState,
                 };
             }
@@ -884,7 +884,7 @@ public sealed class PolicyLoop : IDisposable
 
             lock (_statsGate)
             {
-                _trackingError = worst;
+                _tracking.Record(worst);
             }
         }
 
