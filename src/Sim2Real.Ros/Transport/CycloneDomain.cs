@@ -15,8 +15,9 @@ internal static class CycloneDomain
     private static readonly Dictionary<int, (int Entity, int Leases, string Config)> Domains = [];
 
     /// <param name="config">Cyclone configuration: XML and/or file URIs, as CYCLONEDDS_URI takes them ("" for Cyclone's defaults).</param>
+    /// <param name="source">Where the configuration came from, for errors (e.g. CYCLONEDDS_URI).</param>
     /// <param name="loopbackOnly">The project configured loopback only: the receive sockets must end up held to it.</param>
-    public static IDisposable Acquire(int domainId, string config, bool loopbackOnly, EntityFactory entities)
+    public static IDisposable Acquire(int domainId, string config, string source, bool loopbackOnly, EntityFactory entities)
     {
         lock (Gate)
         {
@@ -34,7 +35,8 @@ internal static class CycloneDomain
             }
 
             var before = OperatingSystem.IsLinux() ? LoopbackHold.Snapshot() : [];
-            var handle = entities.Create($"domain {domainId}", "-", "create domain",
+            // Cyclone prints a configuration error on stderr itself; the message points there.
+            var handle = entities.Create($"domain {domainId}", "-", $"create domain from {source} (Cyclone prints why a configuration is refused)",
                 () => DdsNative.dds_create_domain((uint)domainId, config));
             // The entity stays alive through the table, not the handle; Release deletes it.
             handle.SetHandleAsInvalid();

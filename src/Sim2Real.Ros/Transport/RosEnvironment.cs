@@ -63,7 +63,7 @@ public sealed record RosEnvironment
         {
             range = ParseRange(rangeText);
             peers = range is DiscoveryRange.Localhost or DiscoveryRange.Subnet ? ParsePeers(peersText) : [];
-            if (peersText.Trim().Length > 0 && peers.Count == 0 && range is DiscoveryRange.Off or DiscoveryRange.SystemDefault)
+            if (range is DiscoveryRange.Off or DiscoveryRange.SystemDefault && peersText.Trim().Length > 0)
             {
                 // As rmw_cyclonedds: OFF discovers nothing and SYSTEM_DEFAULT leaves Cyclone's settings alone.
                 warnings.Add($"ROS_STATIC_PEERS is set, but ROS_AUTOMATIC_DISCOVERY_RANGE is {Name(range)}, so the static peers are ignored.");

@@ -26,7 +26,7 @@ public sealed unsafe class RosNode : IDisposable
         options.Validate();
         Options = options;
         Entities = new EntityFactory(options.CreateAttempts, options.CreateBackoff, time ?? TimeProvider.System);
-        _domain = CycloneDomain.Acquire(options.DomainId, options.CycloneConfig, options.IsLoopbackOnly, Entities);
+        _domain = CycloneDomain.Acquire(options.DomainId, options.CycloneConfig, options.CycloneConfigSource, options.IsLoopbackOnly, Entities);
 
         try
         {

@@ -55,6 +55,9 @@ public sealed record RosOptions
     /// <summary>The Cyclone configuration string the domain is created with ("" for Cyclone's defaults).</summary>
     public string CycloneConfig => CycloneUri ?? Network?.ToCycloneXml() ?? "";
 
+    /// <summary>Where <see cref="CycloneConfig"/> comes from, as errors name it.</summary>
+    public string CycloneConfigSource => CycloneUri is not null ? "CYCLONEDDS_URI" : Network is null ? "Cyclone's defaults" : "the network options";
+
     /// <summary>Whether the project configured loopback only, so the domain's receive sockets must be held to it.</summary>
     public bool IsLoopbackOnly => CycloneUri is null && Network is { IsLoopbackOnly: true };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Sim2Real.Ros.Transport;
 
@@ -25,7 +26,7 @@ public class NetworkExposureTests
         // ports), its transmit socket is bound to the interface address.
         Assert.Contains(sockets, s => s.IsWildcard && s.Device == "lo" && IsUnicastPortOf(RosTestEnvironment.DomainId, s.Port));
         Assert.Contains(sockets, s => s.Address.Equals(IPAddress.Loopback));
-        Assert.DoesNotContain(sockets, s => s.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !s.IsLoopbackOnly);
+        Assert.DoesNotContain(sockets, s => s.Address.AddressFamily == AddressFamily.InterNetworkV6 && !s.IsLoopbackOnly);
     }
 
     [Fact]
@@ -42,6 +43,27 @@ public class NetworkExposureTests
 
         Assert.NotEmpty(domainSockets);
         Assert.All(domainSockets, s => Assert.Equal("lo", s.Device));
+    }
+
+    [Fact]
+    public void The_socket_table_reads_IPv4_and_IPv6_bindings_and_the_device_a_socket_is_held_to()
+    {
+        using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        v4.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        using var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+        v6.Bind(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using var wildcard = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        wildcard.Bind(new IPEndPoint(IPAddress.Any, 0));
+        UdpSocketTable.HoldToDevice((int)wildcard.SafeHandle.DangerousGetHandle(), "lo");
+
+        var sockets = UdpSocketTable.OfThisProcess();
+
+        Assert.Contains(sockets, s => s.Address.Equals(IPAddress.Loopback) && s.Port == ((IPEndPoint)v4.LocalEndPoint!).Port);
+        Assert.Contains(sockets, s => s.Address.Equals(IPAddress.IPv6Loopback) && s.Port == ((IPEndPoint)v6.LocalEndPoint!).Port && s.IsLoopbackOnly);
+        var held = Assert.Single(sockets, s => s.Port == ((IPEndPoint)wildcard.LocalEndPoint!).Port);
+        Assert.True(held.IsWildcard);
+        Assert.Equal("lo", held.Device);
+        Assert.Equal($"0.0.0.0:{held.Port}%lo", held.ToString());
     }
 
     // Cyclone's default port mapping (DDSI 9.6.1.1): 7400 + 250 d + 10 + 2 i (discovery) and + 11 + 2 i (data).
