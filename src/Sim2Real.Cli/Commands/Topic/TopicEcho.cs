@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Threading.Channels;
-using Sim2Real.Core;
 using Sim2Real.Ros.Cdr;
 using Sim2Real.Ros.Graph;
 using Sim2Real.Ros.Messages;
