@@ -24,6 +24,8 @@ testspeed() {
   echo "$(awk '/Steps per second/ {print $5}' <<<"$out") $(awk '/^cpu / {print $2 + $3}' <<<"$out")"
 }
 
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "cpu: $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo) ($(nproc) cores); load average $(load)"
 echo "model: $model; $steps steps per run; $rounds interleaved rounds"
 ref=(); ours=(); refcpu=(); ourscpu=()
 for ((r = 1; r <= rounds; r++)); do
@@ -42,6 +44,7 @@ mrefcpu=$(median "${refcpu[@]}"); mourscpu=$(median "${ourscpu[@]}")
 printf 'wall, median of %d: mujoco-testspeed %.0f steps/s, sim bench %.0f steps/s, ratio %.3f\n' "$rounds" "$mref" "$mours" "$(ratio "$mours" "$mref")"
 printf 'CPU,  median of %d: mujoco-testspeed %.0f steps/CPU-s, sim bench %.0f steps/CPU-s, ratio %.3f (target >= 0.97)\n' \
   "$rounds" "$mrefcpu" "$mourscpu" "$(ratio "$mourscpu" "$mrefcpu")"
+echo "load average after the rounds: $(load)"
 
 t1=$("$sim2real" sim bench --model "$model" --steps "$steps" --threads 1 --json | json_field '["steps_per_second"]')
 t2=$("$sim2real" sim bench --model "$model" --steps "$steps" --threads 2 --json | json_field '["steps_per_second"]')
