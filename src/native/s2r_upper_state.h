@@ -2,9 +2,9 @@
 // Why: libmujoco (and most of Debian's C libraries) are built for baseline x86-64, so their floating point is
 // legacy SSE. The .NET JIT writes 256-bit registers (zeroing a struct, an inlined string handler) and does not
 // always issue vzeroupper before a P/Invoke (dotnet/runtime#82132). With the upper state dirty, every legacy-SSE
-// instruction on CPUs that track it carries a false dependency on the old upper halves: MuJoCo then ran at 0.45x
-// of mujoco-testspeed on a Zen 4 EPYC. vzeroupper at the entry puts the state back to clean; it faults without
-// AVX, so it is behind a CPU check made once when the library loads. Costs about a nanosecond per call
+// instruction carries a false dependency on the old upper halves on CPUs that track it: MuJoCo ran at 0.45x of
+// mujoco-testspeed on an AVX-512 AMD EPYC (issue 11). vzeroupper at the entry puts the state back to clean; it
+// faults without AVX, so it is behind a CPU check made once when the library loads. About 1.3 ns per call
 // (docs/performance.md). Each library that includes this gets its own copy of the flag and of the constructor.
 #ifndef S2R_UPPER_STATE_H
 #define S2R_UPPER_STATE_H
