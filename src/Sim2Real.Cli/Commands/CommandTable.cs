@@ -31,5 +31,6 @@ internal static class CommandTable
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
         yield return TopicCommand.Create();
+        yield return LogCommand.Create();
     }
 }
