@@ -10,7 +10,7 @@ namespace Sim2Real.Ros.Tests;
 internal static class Eventually
 {
     /// <summary>Long enough for discovery on a loaded 2-core machine.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
