@@ -1,0 +1,28 @@
+using OpenCvSharp;
+
+namespace Sim2Real.Vision;
+
+/// <summary>Mats over the managed number arrays the calibration code keeps (row-major, no copy, pinned until Dispose).</summary>
+internal static class ArrayMats
+{
+    public static TrackedMat Over(double[] data, int rows, int cols)
+    {
+        RequireLength(data, rows * cols);
+        return TrackedMat.Over(data, rows, cols, MatType.CV_64FC1);
+    }
+
+    public static TrackedMat Over(float[] data, int rows, int cols, int channels = 1)
+    {
+        RequireLength(data, rows * cols * channels);
+        return TrackedMat.Over(data, rows, cols, MatType.CV_32FC(channels));
+    }
+
+    private static void RequireLength(Array data, int expected)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Length != expected)
+        {
+            throw new ArgumentException($"the array holds {data.Length} numbers, the matrix needs {expected}", nameof(data));
+        }
+    }
+}
