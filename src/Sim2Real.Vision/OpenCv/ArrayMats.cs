@@ -17,6 +17,18 @@ internal static class ArrayMats
         return TrackedMat.Over(data, rows, cols, MatType.CV_32FC(channels));
     }
 
+    /// <summary>The values of a double matrix OpenCV produced, row by row.</summary>
+    public static unsafe double[] ToDoubles(Mat mat, string what)
+    {
+        ArgumentNullException.ThrowIfNull(mat);
+        if (mat.Type() != MatType.CV_64FC1 || !mat.IsContinuous())
+        {
+            throw new OpenCvException($"{what}: expected a continuous double matrix, got {mat.Type()}");
+        }
+
+        return new ReadOnlySpan<double>(mat.DataPointer, (int)mat.Total()).ToArray();
+    }
+
     private static void RequireLength(Array data, int expected)
     {
         ArgumentNullException.ThrowIfNull(data);
