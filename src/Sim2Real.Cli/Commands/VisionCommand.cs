@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sim2Real.Cli.Vision;
+using Sim2Real.Core;
+using Sim2Real.Vision;
 using Sim2Real.Vision.Calibration;
 
 namespace Sim2Real.Cli.Commands;
@@ -30,8 +32,17 @@ internal static class VisionCommand
                 return 1;
             }
 
-            return VisionBench.Run(
-                Console.Out, CameraInfoYaml.Read(parse.GetValue(calibration)!), parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!);
+            try
+            {
+                OpenCvInfo.EnsureLoaded();
+                return VisionBench.Run(
+                    Console.Out, CameraInfoYaml.Read(parse.GetValue(calibration)!), parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!);
+            }
+            catch (Exception e) when (e is InvalidConfigException or OpenCvException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"sim2real vision bench: {e.Message}");
+                return 1;
+            }
         });
         command.Subcommands.Add(bench);
         return command;
