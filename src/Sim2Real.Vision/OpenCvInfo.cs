@@ -18,10 +18,10 @@ public static partial class OpenCvInfo
     /// <summary>cv::getBuildInformation(): modules, codecs and video I/O the runtime was built with.</summary>
     public static string BuildInformation => Loaded(Cv2.GetBuildInformation);
 
-    /// <summary>The OpenCvSharp package version (the managed binding).</summary>
+    /// <summary>The OpenCvSharp package version (the managed binding), e.g. 4.13.0.20260627.</summary>
+    /// <remarks>Only the informational version carries it; the build appends "-beta+commit", which the package's own version does not have.</remarks>
     public static string BindingVersion =>
-        typeof(Cv2).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(Cv2).Assembly.GetName().Version?.ToString() ?? "?";
+        typeof(Cv2).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('-', '+')[0] ?? "?";
 
     /// <summary>The "Video I/O" lines for FFmpeg and V4L2, e.g. "FFMPEG: YES (avcodec 61.19.101)" and "v4l/v4l2: YES".</summary>
     public static (string Ffmpeg, string V4L2) VideoIo()
