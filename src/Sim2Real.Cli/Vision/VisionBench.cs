@@ -54,29 +54,41 @@ internal static class VisionBench
             {
                 output.WriteLine(string.Create(inv, $"round {round}/{rounds} (load average {LoadAverage()} on {Environment.ProcessorCount} cores)"));
                 var pre = Preprocess(options, frame, iterations);
-                var capture = Capture(video);
-                var observed = CaptureToObservation(video, options);
+                var file = CaptureSource.Parse(video);
+                var owned = Capture(file, reuse: false);
+                var lent = Capture(file, reuse: true);
+                var piped = Capture(file with { Backend = CaptureBackend.FfmpegProcess }, reuse: true);
+                var (grab, retrieve) = OpenCvSharpRead(video);
+                var observed = CaptureToObservation(file, options);
                 var (calibrateMs, ours) = Calibrate(boardPaths);
                 var py = reference is null ? null : VisionReferenceRun.Run(reference,
                 [
                     png, Join(camera.K), Join(camera.D), Join(camera.P), $"{crop.X},{crop.Y},{crop.Width},{crop.Height}",
                     iterations.ToString(inv), video, string.Join(',', boardPaths), CalibrationRepeats.ToString(inv),
                 ]);
-                output.WriteLine($"  preprocess              C# {pre.Format("us")}" + (py is null ? "" : $" | cv2 {py.Preprocess.Format("us")} | {Ratios(pre, py.Preprocess)}"));
-                output.WriteLine($"  capture grab->OnNext    C# {capture.Format("us")}" + (py is null ? "" : $" | cv2 read {py.Read.Format("us")} | {Ratios(capture, py.Read)}; cv2 retrieve alone p50 {py.Retrieve.P50.ToString("0.0", inv)} us"));
-                output.WriteLine($"  grab->[9,84,84] obs.    C# {observed.Format("us")}");
-                output.WriteLine(string.Create(inv, $"  calibration             C# {calibrateMs,8:0.0} ms") + (py is null ? "" : string.Create(inv, $" | cv2 {py.CalibrateBestMs,8:0.0} ms | ratio {calibrateMs / py.CalibrateBestMs:0.00}")));
+                output.WriteLine($"  preprocess                          C# {pre.Format("us")}" + (py is null ? "" : $" | cv2 {py.Preprocess.Format("us")} | {Ratios(pre, py.Preprocess)}"));
+                output.WriteLine($"  capture grab->OnNext, owned frames  C# {owned.Format("us")}" + (py is null ? "" : $" | cv2 read {py.Read.Format("us")} | {Ratios(owned, py.Read)}"));
+                output.WriteLine($"  capture grab->OnNext, lent buffer   C# {lent.Format("us")}" + (py is null ? "" : $" | cv2 read {py.Read.Format("us")} | {Ratios(lent, py.Read)}"));
+                output.WriteLine($"  same, ffmpeg process backend        C# {piped.Format("us")}" + (py is null ? "" : $" | cv2 read {py.Read.Format("us")} | {Ratios(piped, py.Read)}"));
+                output.WriteLine(string.Create(inv, $"  where it goes: OpenCvSharp's FFmpeg grab p50 {grab.P50:0.0} us, retrieve p50 {retrieve.P50:0.0} us") + (py is null ? "" : string.Create(inv, $" | cv2 grab p50 {py.Grab.P50:0.0} us, retrieve p50 {py.Retrieve.P50:0.0} us")));
+                output.WriteLine($"  grab->[9,84,84] obs., lent buffer   C# {observed.Format("us")}");
+                output.WriteLine(string.Create(inv, $"  calibration                         C# {calibrateMs,8:0.0} ms") + (py is null ? "" : string.Create(inv, $" | cv2 {py.CalibrateBestMs,8:0.0} ms | ratio {calibrateMs / py.CalibrateBestMs:0.00}")));
                 if (py is not null)
                 {
                     Ratio("preprocess p50", pre.P50 / py.Preprocess.P50);
                     Ratio("preprocess p99", pre.P99 / py.Preprocess.P99);
-                    Ratio("capture p50 (vs read)", capture.P50 / py.Read.P50);
-                    Ratio("capture p99 (vs read)", capture.P99 / py.Read.P99);
+                    Ratio("capture owned p50 vs read", owned.P50 / py.Read.P50);
+                    Ratio("capture owned p99 vs read", owned.P99 / py.Read.P99);
+                    Ratio("capture lent p50 vs read", lent.P50 / py.Read.P50);
+                    Ratio("capture lent p99 vs read", lent.P99 / py.Read.P99);
+                    Ratio("ffmpeg process p50 vs read", piped.P50 / py.Read.P50);
+                    Ratio("ffmpeg process p99 vs read", piped.P99 / py.Read.P99);
+                    Ratio("retrieve p50 (4.13 vs 4.6)", retrieve.P50 / py.Retrieve.P50);
                     Ratio("calibration", calibrateMs / py.CalibrateBestMs);
                     if (round == 1)
                     {
-                        output.WriteLine($"  calibration figures     C# {ours}");
-                        output.WriteLine($"                          cv2 {py.Version}: {py.Calibration}");
+                        output.WriteLine($"  calibration figures                 C# {ours}");
+                        output.WriteLine($"                                      cv2 {py.Version}: {py.Calibration}");
                     }
                 }
             }
@@ -116,11 +128,11 @@ internal static class VisionBench
         return LatencySummary.From(times);
     }
 
-    private static LatencySummary Capture(string video)
+    private static LatencySummary Capture(CaptureSource source, bool reuse)
     {
         var latencies = new List<double>();
         var clock = TimeProvider.System;
-        CameraStream.Open(CaptureSource.Parse(video), new CameraStreamOptions { TimeProvider = clock })
+        CameraStream.Open(source, new CameraStreamOptions { TimeProvider = clock, ReuseFrameBuffer = reuse })
             .Do(f => latencies.Add((clock.GetUtcNow() - f.CapturedAt).TotalMicroseconds))
             .IgnoreElements()
             .DefaultIfEmpty()
@@ -128,11 +140,34 @@ internal static class VisionBench
         return LatencySummary.From(latencies);
     }
 
-    private static LatencySummary CaptureToObservation(string video, FramePreprocessorOptions options)
+    /// <summary>The steps under the stream: OpenCvSharp's VideoCapture grab and retrieve into one Mat.</summary>
+    private static (LatencySummary Grab, LatencySummary Retrieve) OpenCvSharpRead(string video)
+    {
+        using var capture = new OpenCvSharp.VideoCapture(video, OpenCvSharp.VideoCaptureAPIs.FFMPEG);
+        using var frame = new OpenCvSharp.Mat();
+        var (grabs, retrieves) = (new List<double>(), new List<double>());
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            if (!capture.Grab())
+            {
+                break;
+            }
+
+            var grabbed = Stopwatch.GetTimestamp();
+            capture.Retrieve(frame);
+            grabs.Add(Stopwatch.GetElapsedTime(start, grabbed).TotalMicroseconds);
+            retrieves.Add(Stopwatch.GetElapsedTime(grabbed).TotalMicroseconds);
+        }
+
+        return (LatencySummary.From(grabs), LatencySummary.From(retrieves));
+    }
+
+    private static LatencySummary CaptureToObservation(CaptureSource source, FramePreprocessorOptions options)
     {
         var latencies = new List<double>();
         var clock = TimeProvider.System;
-        CameraStream.Open(CaptureSource.Parse(video), new CameraStreamOptions { TimeProvider = clock })
+        CameraStream.Open(source, new CameraStreamOptions { TimeProvider = clock, ReuseFrameBuffer = true })
             .Preprocess(new FramePreprocessor(options))
             .Do(o => latencies.Add((clock.GetUtcNow() - o.Timestamp).TotalMicroseconds))
             .IgnoreElements()

@@ -8,6 +8,7 @@ internal sealed record VisionReferenceRun(
     string Version,
     LatencySummary Preprocess,
     LatencySummary Read,
+    LatencySummary Grab,
     LatencySummary Retrieve,
     double CalibrateBestMs,
     CalibrationFigures Calibration)
@@ -38,6 +39,7 @@ internal sealed record VisionReferenceRun(
             root.GetProperty("version").GetString() ?? "?",
             Summary("preprocess_us"),
             Summary("read_us"),
+            Summary("grab_us"),
             Summary("retrieve_us"),
             root.GetProperty("calibrate_ms").EnumerateArray().Min(v => v.GetDouble()),
             new CalibrationFigures(

@@ -6,6 +6,8 @@ public enum CaptureBackend
     /// <summary>
     /// Debian's ffmpeg program decoding into a pipe: network streams (RTSP, HTTP and the other FFmpeg protocols).
     /// The FFmpeg inside OpenCvSharp's runtime is built with --disable-network, so OpenCV cannot open them itself.
+    /// Video files may use it too (<c>source with { Backend = FfmpegProcess }</c>): Debian's FFmpeg has its SIMD
+    /// code and every codec Debian ships, and decodes in its own process, ahead of the reader.
     /// </summary>
     FfmpegProcess = -2,
 

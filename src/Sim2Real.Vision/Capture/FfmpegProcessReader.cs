@@ -6,7 +6,7 @@ using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Capture;
 
 /// <summary>
-/// A network stream decoded by Debian's ffmpeg program into a pipe of PPM frames (self-describing, so size changes
+/// A network stream (or, when asked for explicitly, a video file) decoded by Debian's ffmpeg program into a pipe of PPM frames (self-describing, so size changes
 /// are followed). Grab reads one whole frame off the pipe; Retrieve turns it from RGB into the BGR every capture
 /// source delivers, with OpenCV. The frame buffers live as long as the reader.
 /// </summary>
@@ -36,8 +36,8 @@ internal sealed class FfmpegProcessReader : IFrameReader
     {
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var timeoutMicroseconds = ((long)options.OpenTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
-        string[] input = source.Location.StartsWith("rtsp", StringComparison.OrdinalIgnoreCase)
-            ? ["-rtsp_transport", "tcp", "-timeout", timeoutMicroseconds]
+        string[] input = source.Kind != CaptureSourceKind.NetworkStream ? []
+            : source.Location.StartsWith("rtsp", StringComparison.OrdinalIgnoreCase) ? ["-rtsp_transport", "tcp", "-timeout", timeoutMicroseconds]
             : ["-rw_timeout", timeoutMicroseconds];
         foreach (var a in (string[])["-hide_banner", "-nostdin", "-loglevel", "error", .. input, "-i", source.Location, "-an", "-fps_mode", "passthrough", "-f", "image2pipe", "-c:v", "ppm", "-"])
         {
