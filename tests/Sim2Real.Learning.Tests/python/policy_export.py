@@ -11,10 +11,13 @@ Usage:
       small models that do not fit a sidecar of D observations and A actions (names, sizes, dtypes, extra inputs),
       and one that divides by zero (non-finite outputs): ONNX graphs in OUT_DIR/onnx, TorchScript in OUT_DIR/torchscript
       (each directory gets its own sidecars, so the same names may appear in both).
+  policy_export.py bench POLICY.safetensors CALLS
+      PyTorch's act latency at batch 1 (eager actor, no_grad, 1 thread), the reference for the C# policies' bench.
 """
 import json
 import os
 import sys
+import time
 
 import torch
 import torch.nn as nn
@@ -114,10 +117,29 @@ def broken(out, state, actions):
     print("wrote the broken models")
 
 
+def bench(policy, calls):
+    torch.set_num_threads(1)
+    actor, state = load_actor(policy)
+    g = torch.Generator().manual_seed(5)
+    obs = (torch.rand(64, 1, state, generator=g) * 2 - 1) * 3
+    samples = []
+    with torch.no_grad():
+        for i in range(200 + calls):
+            start = time.perf_counter()
+            actor(obs[i % 64]).numpy()
+            if i >= 200:
+                samples.append((time.perf_counter() - start) * 1e6)
+    samples.sort()
+    p50, p99 = samples[int(0.50 * len(samples))], samples[min(len(samples) - 1, int(0.99 * len(samples)))]
+    print(f"  {'PyTorch eager (reference)':<28} p50 {p50:7.1f} us  p99 {p99:7.1f} us")
+
+
 def main():
     command = sys.argv[1]
     if command == "export":
         export(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif command == "bench":
+        bench(sys.argv[2], int(sys.argv[3]))
     elif command == "broken":
         broken(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
