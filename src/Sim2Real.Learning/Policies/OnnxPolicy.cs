@@ -23,6 +23,8 @@ public sealed class OnnxPolicy : IPolicy
     private readonly OrtValue _outputValue;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
+    private readonly OrtValue[] _inputs;
+    private readonly OrtValue[] _outputs;
 
     private OnnxPolicy(InferenceSession session, PolicySidecar sidecar, long[] inputShape, long[] outputShape)
     {
@@ -34,6 +36,8 @@ public sealed class OnnxPolicy : IPolicy
         _outputValue = OrtValue.CreateTensorValueFromMemory(_output, outputShape);
         _inputNames = [sidecar.InputName!];
         _outputNames = [sidecar.OutputName!];
+        _inputs = [_inputValue];
+        _outputs = [_outputValue];
         ObservationSpec = [new ArraySpec(Observation.StateName, [sidecar.StateSize], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity)];
         ActionSpec = new ArraySpec("action", [sidecar.ActionSize], ArrayDType.Float32, -1, 1);
     }
@@ -111,7 +115,7 @@ public sealed class OnnxPolicy : IPolicy
         observation.State.CopyTo(_input, 0);
         try
         {
-            _session.Run(_run, _inputNames, [_inputValue], _outputNames, [_outputValue]);
+            _session.Run(_run, _inputNames, _inputs, _outputNames, _outputs);
         }
         catch (OnnxRuntimeException e)
         {
@@ -180,7 +184,7 @@ public sealed class OnnxPolicy : IPolicy
         Array.Clear(_input);
         try
         {
-            _session.Run(_run, _inputNames, [_inputValue], _outputNames, [_outputValue]);
+            _session.Run(_run, _inputNames, _inputs, _outputNames, _outputs);
         }
         catch (OnnxRuntimeException e)
         {
