@@ -29,6 +29,7 @@ public sealed class EpisodeRunner : IDisposable
     private uint? _current;
     private bool _awaitingStart;
     private DateTimeOffset _resetAt;
+    private DateTimeOffset _startedAt;
     private int _attempts;
     private int _tripsBefore;
 
@@ -44,6 +45,12 @@ public sealed class EpisodeRunner : IDisposable
         _clock = clock;
         _resetTimeout = resetTimeout;
     }
+
+    /// <summary>Called on the loop's thread when an episode begins (its number, the loop's time).</summary>
+    public Action<uint, DateTimeOffset>? EpisodeStarted { get; init; }
+
+    /// <summary>Called on the loop's thread when an episode is scored (its result, when it began and ended).</summary>
+    public Action<EpisodeResult, DateTimeOffset, DateTimeOffset>? EpisodeEnded { get; init; }
 
     /// <summary>Completes when the last episode is scored, or faults when the simulator stops answering.</summary>
     public Task Completion => _done.Task;
@@ -91,7 +98,9 @@ public sealed class EpisodeRunner : IDisposable
                 _awaitingStart = false;
                 _current = m.Episode;
                 _tripsBefore = _loop.TripHistory.Count;
+                _startedAt = now;
                 _loop.BeginEpisode(m.Episode);
+                EpisodeStarted?.Invoke(m.Episode, now);
             }
             else if (now - _resetAt > _resetTimeout)
             {
@@ -116,10 +125,13 @@ public sealed class EpisodeRunner : IDisposable
             }
 
             var trips = _loop.TripHistory.Skip(_tripsBefore).Select(t => t.Rule).ToList();
+            var result = new EpisodeResult(m.Episode, m.Success, m.Fallen, m.Step, metrics, trips);
             lock (_gate)
             {
-                _results.Add(new EpisodeResult(m.Episode, m.Success, m.Fallen, m.Step, metrics, trips));
+                _results.Add(result);
             }
+
+            EpisodeEnded?.Invoke(result, _startedAt, now);
 
             _current = null;
             _attempts = 0;

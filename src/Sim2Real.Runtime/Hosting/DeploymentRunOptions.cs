@@ -20,6 +20,15 @@ public sealed record DeploymentRunOptions
     /// <summary>Where the status line, notices and summary go.</summary>
     public required TextWriter Output { get; init; }
 
+    /// <summary>The MCAP log to write (never overwritten); null records nothing.</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>The checkout's commit, for the log's metadata.</summary>
+    public string? GitCommit { get; init; }
+
+    /// <summary>The command that started the run, for the log's metadata.</summary>
+    public string? CommandLine { get; init; }
+
     /// <summary>Rewrite one status line in place (a terminal) instead of printing a line every few seconds.</summary>
     public bool LiveStatus { get; init; }
 }

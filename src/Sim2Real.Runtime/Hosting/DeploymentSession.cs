@@ -12,6 +12,7 @@ using Sim2Real.Runtime.Adapter;
 using Sim2Real.Runtime.Episodes;
 using Sim2Real.Runtime.Launch;
 using Sim2Real.Runtime.Pipeline;
+using Sim2Real.Runtime.Recording;
 using Sim2Real.Vision.Preprocessing;
 
 namespace Sim2Real.Runtime.Hosting;
@@ -40,9 +41,9 @@ public sealed class DeploymentSession : IDisposable
     /// <summary>Loads and checks everything that can be checked before connecting.</summary>
     /// <exception cref="InvalidConfigException">The launch file is invalid or lacks what the policy needs.</exception>
     /// <exception cref="Robotics.Policies.PolicyMismatchException">The policy does not fit the robot or the launch file.</exception>
-    public static DeploymentSession Open(string launchFile)
+    public static DeploymentSession Open(string launchFile, string? policyOverride = null)
     {
-        var description = DeploymentFile.Load(launchFile);
+        var description = DeploymentFile.Load(launchFile, policyOverride);
         var policy = PolicyFile.Load(description.PolicyPath);
         try
         {
@@ -78,9 +79,18 @@ public sealed class DeploymentSession : IDisposable
         using var inference = new ThreadedInference(_step, loopThread);
         WarmUp(inference);
         using var node = new RosNode(options.Ros with { NodeName = d.Node.Name, Namespace = d.Node.Namespace });
-        using var outputs = new RosOutputs(node, Plan);
-        var inputs = RosInputs.Create(node, Plan, loopThread);
         var simClock = d.Clock == ClockSource.Sim ? new SimClock() : null;
+        // The deployment's clock, read on the loop's thread: it stamps the log as it stamps the loop's samples.
+        DateTimeOffset Now() => simClock is null ? loopThread.Now : simClock.Now;
+        using var recorder = options.RecordPath is { } path ? DeploymentRecorder.Create(path, d.Recording) : null;
+        var taps = recorder is null ? null : new RecordingTaps(recorder, Now);
+        if (recorder is not null)
+        {
+            Describe(recorder, options);
+        }
+
+        using var outputs = new RosOutputs(node, Plan, taps);
+        var inputs = RosInputs.Create(node, Plan, loopThread, taps);
         using var clockSubscription = simClock is null
             ? null
             : node.CreateSubscription<Clock>(d.Topics.Clock.Name, d.Topics.Clock.Qos).ObserveOn(loopThread).Subscribe(simClock.Advance);
@@ -106,9 +116,20 @@ public sealed class DeploymentSession : IDisposable
         });
 
         using var reset = options.Episodes is null ? null : node.CreatePublisher<Empty>(d.Topics.SimReset.Name, d.Topics.SimReset.Qos);
+        var recordReset = taps?.Output<Empty>(d.Topics.SimReset, _ => null);
         using var runner = options.Episodes is { } count
-            ? new EpisodeRunner(count, loop, node.CreateSubscription<TaskMetrics>(d.Topics.TaskMetrics.Name, d.Topics.TaskMetrics.Qos).ObserveOn(loopThread),
-                () => reset!.Publish(new Empty()), clock, TimeSpan.FromSeconds(5))
+            ? new EpisodeRunner(count, loop, Metrics(node, loopThread, taps),
+                () =>
+                {
+                    var message = new Empty();
+                    reset!.Publish(message);
+                    recordReset?.Invoke(message);
+                },
+                clock, TimeSpan.FromSeconds(5))
+            {
+                EpisodeStarted = (episode, at) => recorder?.Metadata("episode_start", EpisodeRecords.Start(episode, at)),
+                EpisodeEnded = (result, from, to) => recorder?.Metadata("episode", EpisodeRecords.End(result, from, to)),
+            }
             : null;
         if (runner is not null)
         {
@@ -137,19 +158,86 @@ public sealed class DeploymentSession : IDisposable
             output.WriteLine($"error: {runner.Completion.Exception!.InnerException!.Message}");
         }
 
+        var statistics = loop.Statistics;
+        RecorderStatistics? recording = null;
+        if (recorder is not null)
+        {
+            recorder.Metadata("run_end", new Dictionary<string, string>
+            {
+                ["duration_s"] = (ended - started).TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
+                ["commands"] = statistics.Commands.ToString(CultureInfo.InvariantCulture),
+                ["trips"] = string.Join(",", loop.TripHistory.Select(t => t.Rule)),
+                ["refusal"] = loop.Refusal ?? "",
+            });
+            recorder.Dispose();
+            recording = recorder.Statistics;
+            if (recorder.Failure is { } failure)
+            {
+                output.WriteLine($"warning: the recording {recorder.Path} stopped early: {failure.Message}");
+            }
+
+            if (statistics.Commands == 0 && loop.Refusal is not null)
+            {
+                // Refused before commanding anything: nothing ran, so nothing is left behind.
+                File.Delete(recorder.Path);
+                recording = null;
+            }
+        }
+
         return new DeploymentSummary
         {
             Deployment = d.Name,
-            Statistics = loop.Statistics,
+            Statistics = statistics,
             DurationS = (ended - started).TotalSeconds,
             Trips = [.. loop.TripHistory],
             Episodes = runner?.Results ?? [],
             Refusal = loop.Refusal ?? (runner?.Completion.IsFaulted == true ? runner.Completion.Exception!.InnerException!.Message : null),
             ExpectTrip = options.ExpectTrip,
+            Recording = recording,
         };
     }
 
+    private IObservable<TaskMetrics> Metrics(RosNode node, IScheduler loopThread, RecordingTaps? taps)
+    {
+        var topic = Plan.Description.Topics.TaskMetrics;
+        var source = node.CreateSubscription<TaskMetrics>(topic.Name, topic.Qos).ObserveOn(loopThread);
+        return taps is null ? source : taps.Input(source, topic, m => m.Header.Stamp);
+    }
+
     public void Dispose() => _policy.Dispose();
+
+    /// <summary>What a log needs to explain the run afterwards: the launch file, robot.yaml, the policy's manifest, the commit and host.</summary>
+    private void Describe(DeploymentRecorder recorder, DeploymentRunOptions options)
+    {
+        var d = Plan.Description;
+        var now = DateTimeOffset.UtcNow;
+        recorder.Metadata("deployment", new Dictionary<string, string>
+        {
+            ["name"] = d.Name,
+            ["launch_file"] = d.Source,
+            ["policy"] = _policy.Path,
+            ["robot"] = d.Robot.Name,
+            ["robot_source"] = d.Robot.Source,
+            ["clock"] = d.Clock == ClockSource.Sim ? "sim" : "wall",
+            ["control_period_s"] = d.ControlPeriodS.ToString("R", CultureInfo.InvariantCulture),
+            ["action_repeat"] = d.ActionRepeat.ToString(CultureInfo.InvariantCulture),
+            ["node"] = d.Node.Namespace == "/" ? "/" + d.Node.Name : $"{d.Node.Namespace}/{d.Node.Name}",
+            ["git_commit"] = options.GitCommit ?? "",
+            ["host"] = Environment.MachineName,
+            ["command_line"] = options.CommandLine ?? "",
+            ["started_utc"] = now.ToString("O", CultureInfo.InvariantCulture),
+            ["simulator_task"] = d.Simulator?.Task ?? "",
+            ["simulator_world"] = d.Simulator?.World ?? "",
+            ["simulator_seed"] = d.Simulator is { } sim ? sim.Seed.ToString(CultureInfo.InvariantCulture) : "",
+        });
+        recorder.Attach(Path.GetFileName(d.Source), "application/yaml", File.ReadAllBytes(d.Source), now);
+        if (File.Exists(d.Robot.Source))
+        {
+            recorder.Attach("robot.yaml", "application/yaml", File.ReadAllBytes(d.Robot.Source), now);
+        }
+
+        recorder.Attach("policy_info.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(Robotics.Policies.PolicyManifestText.Describe(_policy.Manifest, _policy.Path)), now);
+    }
 
     private static async Task MonitorAsync(PolicyLoop loop, EpisodeRunner? runner, IScheduler loopThread, IScheduler clock, DateTimeOffset started, DeploymentRunOptions options, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed record DeploymentSummary
 
     public string? ExpectTrip { get; init; }
 
+    /// <summary>The run's log and what writing it cost; null when not recorded.</summary>
+    public Recording.RecorderStatistics? Recording { get; init; }
+
     /// <summary>Trips other than the expected rule.</summary>
     public IReadOnlyList<Trip> UnexpectedTrips => [.. Trips.Where(t => t.Rule != ExpectTrip)];
 

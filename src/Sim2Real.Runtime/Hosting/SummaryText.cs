@@ -60,6 +60,11 @@ public static class SummaryText
             Line($"  expected {summary.ExpectTrip} to trip; it did not");
         }
 
+        if (summary.Recording is { } log)
+        {
+            Line(string.Create(Inv, $"  recorded {log.Path}: {log.Written} messages, {log.Bytes / 1048576.0:0.0} MiB, dropped {log.Dropped}, deepest queue {log.MaxQueueDepth}; write on the recorder thread p50 {Ms(log.WriteTime.Quantile(0.5))}, p99 {Ms(log.WriteTime.Quantile(0.99))}"));
+        }
+
         Line(summary.ExitCode == 0 ? "  result: ok" : $"  result: FAILED ({string.Join("; ", Failures(summary))})");
         return text.ToString();
     }
@@ -89,6 +94,9 @@ public static class SummaryText
             jitter = Q(s.Jitter),
             tracking_error_rad = Q(s.TrackingError),
             success_rate = Finite(summary.SuccessRate),
+            recording = summary.Recording is { } r
+                ? new { path = r.Path, messages = r.Written, bytes = r.Bytes, dropped = r.Dropped, max_queue_depth = r.MaxQueueDepth, write = Q(r.WriteTime) }
+                : null,
             episodes = summary.Episodes.Select(e => new { episode = e.Episode, success = e.Success, fallen = e.Fallen, steps = e.Steps, metrics = e.Metrics, trips = e.Trips }),
             trips = summary.Trips.Select(t => new
             {

@@ -54,4 +54,7 @@ public sealed record DeploymentDescription
     public required IReadOnlyList<Interval> PositionLimits { get; init; }
 
     public required LoggingSection Logging { get; init; }
+
+    /// <summary>The logging section, checked: what the recorder writes.</summary>
+    public required Recording.RecordingOptions Recording { get; init; }
 }

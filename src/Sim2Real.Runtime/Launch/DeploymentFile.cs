@@ -17,11 +17,17 @@ public static class DeploymentFile
 {
     private const double MaxRampRadS = 3.0;
 
+    /// <param name="policyOverride">A policy file to deploy instead of the one the file names (<c>deploy --policy</c>).</param>
     /// <exception cref="InvalidConfigException">Names the file and the offending field.</exception>
-    public static DeploymentDescription Load(string path)
+    public static DeploymentDescription Load(string path, string? policyOverride = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new InvalidConfigException(full, "launch file", "not found; the shipped ones are under launch/");
+        }
+
         var d = YamlConfigReader.ReadFile<Document>(full);
         var directory = Path.GetDirectoryName(full)!;
         var robotPath = Resolve(d.Robot, directory, full, "robot");
@@ -31,10 +37,12 @@ public static class DeploymentFile
         }
 
         var robot = RobotSpecFile.Load(robotPath);
-        var policyPath = Resolve(d.Policy, directory, full, "policy");
+        var policyPath = policyOverride is null ? Resolve(d.Policy, directory, full, "policy") : Path.GetFullPath(policyOverride);
         if (!File.Exists(policyPath))
         {
-            throw new InvalidConfigException(full, "policy", $"'{d.Policy}' ({policyPath}) not found; train one (`./sim2real train`) or bundle a checkpoint (`./sim2real policy bundle`)");
+            throw policyOverride is null
+                ? new InvalidConfigException(full, "policy", $"'{d.Policy}' ({policyPath}) not found; train one (`./sim2real train`), bundle a checkpoint (`./sim2real policy bundle`) or give one with --policy")
+                : new InvalidConfigException(policyPath, "--policy", "not found");
         }
 
         var node = d.Node ?? new NodeSection();
@@ -61,9 +69,17 @@ public static class DeploymentFile
             throw new InvalidConfigException(full, "rates.action_repeat", $"must be 1..100, got {repeat}");
         }
 
-        if (d.Simulator is { } simulator && string.IsNullOrWhiteSpace(simulator.Task))
+        if (d.Simulator is { } simulator)
         {
-            throw new InvalidConfigException(full, "simulator.task", "missing; the simulated robot needs its task (reach, walk, ...)");
+            if (string.IsNullOrWhiteSpace(simulator.Task))
+            {
+                throw new InvalidConfigException(full, "simulator.task", "missing; the simulated robot needs its task (reach, walk, ...)");
+            }
+
+            if (string.IsNullOrWhiteSpace(simulator.World) || !RosNames.IsValidToken(simulator.World.Replace('-', '_')))
+            {
+                throw new InvalidConfigException(full, "simulator.world", $"'{simulator.World}' is not a world name (nominal, randomized, real-like, or one robot.yaml defines)");
+            }
         }
 
         var startup = d.StartupTimeoutS ?? 10;
@@ -79,6 +95,7 @@ public static class DeploymentFile
             throw new InvalidConfigException(full, "limits.startup_ramp_rad_s", string.Create(CultureInfo.InvariantCulture, $"{ramp} rad/s is no gentle start; at most {MaxRampRadS}"));
         }
 
+        var logging = d.Logging ?? new LoggingSection();
         return new DeploymentDescription
         {
             Source = full,
@@ -98,7 +115,8 @@ public static class DeploymentFile
             SafeActionSource = safeSource,
             StartupRampRadS = ramp,
             PositionLimits = PositionLimits(robot, limits, full),
-            Logging = d.Logging ?? new LoggingSection(),
+            Logging = logging,
+            Recording = logging.Resolve(full),
         };
     }
 

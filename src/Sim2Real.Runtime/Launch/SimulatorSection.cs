@@ -9,8 +9,8 @@ public sealed record SimulatorSection
     /// <summary>The task sim serve runs (reach, walk, ...).</summary>
     public string? Task { get; init; }
 
-    /// <summary>Per-episode domain randomization, as in training.</summary>
-    public bool Randomize { get; init; }
+    /// <summary>The world sim serve simulates (<c>--world</c>): nominal, randomized, real-like, or one robot.yaml defines.</summary>
+    public string World { get; init; } = "nominal";
 
     /// <summary>Run seed of the episodes' worlds (EpisodeSeeds), the same seeds <c>sim play</c> takes.</summary>
     public int Seed { get; init; }
