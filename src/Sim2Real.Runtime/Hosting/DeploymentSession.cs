@@ -159,6 +159,8 @@ public sealed class DeploymentSession : IDisposable
         }
 
         var statistics = loop.Statistics;
+        var episodes = runner?.Results ?? [];
+        runner?.Dispose();
         RecorderStatistics? recording = null;
         if (recorder is not null)
         {
@@ -190,7 +192,7 @@ public sealed class DeploymentSession : IDisposable
             Statistics = statistics,
             DurationS = (ended - started).TotalSeconds,
             Trips = [.. loop.TripHistory],
-            Episodes = runner?.Results ?? [],
+            Episodes = episodes,
             Refusal = loop.Refusal ?? (runner?.Completion.IsFaulted == true ? runner.Completion.Exception!.InnerException!.Message : null),
             ExpectTrip = options.ExpectTrip,
             Recording = recording,

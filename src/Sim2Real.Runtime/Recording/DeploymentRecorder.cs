@@ -35,6 +35,7 @@ public sealed class DeploymentRecorder : IDisposable
     private int _maxDepth;
     private Exception? _failure;
     private bool _disposed;
+    private bool _closing;
 
     private DeploymentRecorder(string path, McapWriter writer, RecordingOptions options)
     {
@@ -107,7 +108,7 @@ public sealed class DeploymentRecorder : IDisposable
 
     private void Enqueue(PendingMessage item)
     {
-        if (_queue.IsAddingCompleted)
+        if (Volatile.Read(ref _closing))
         {
             return;
         }
@@ -117,9 +118,9 @@ public sealed class DeploymentRecorder : IDisposable
         {
             added = _queue.TryAdd(item);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
-            // Completed meanwhile (the run is ending): too late for this one.
+            // Closed meanwhile (the run is ending; a last sample raced it): too late for this one.
             return;
         }
 
@@ -183,9 +184,9 @@ public sealed class DeploymentRecorder : IDisposable
         }
 
         _disposed = true;
+        Volatile.Write(ref _closing, true);
         _queue.CompleteAdding();
         _thread.Join();
-        _queue.Dispose();
         if (Failure is null)
         {
             _writer.Dispose();
