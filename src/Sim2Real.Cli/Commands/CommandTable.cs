@@ -31,6 +31,7 @@ internal static class CommandTable
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
         yield return DeployCommand.Create();
+        yield return LaunchCommand.Create();
         yield return TopicCommand.Create();
         yield return LogCommand.Create();
     }

@@ -80,6 +80,11 @@ public static class DeploymentFile
             {
                 throw new InvalidConfigException(full, "simulator.world", $"'{simulator.World}' is not a world name (nominal, randomized, real-like, or one robot.yaml defines)");
             }
+
+            if (simulator.VelocityCommand is { } v && (v.Length != 3 || !v.All(double.IsFinite)))
+            {
+                throw new InvalidConfigException(full, "simulator.velocity_command", "must be [vx m/s, vy m/s, yaw rate rad/s], three finite numbers");
+            }
         }
 
         var startup = d.StartupTimeoutS ?? 10;

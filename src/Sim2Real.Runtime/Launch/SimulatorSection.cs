@@ -12,6 +12,12 @@ public sealed record SimulatorSection
     /// <summary>The world sim serve simulates (<c>--world</c>): nominal, randomized, real-like, or one robot.yaml defines.</summary>
     public string World { get; init; } = "nominal";
 
+    /// <summary>
+    /// For a velocity-tracking task: [vx m/s, vy m/s, yaw rate rad/s] that <c>launch</c> publishes on the task command
+    /// topic (latched), standing in for an operator's teleop. Null publishes none.
+    /// </summary>
+    public double[]? VelocityCommand { get; init; }
+
     /// <summary>Run seed of the episodes' worlds (EpisodeSeeds), the same seeds <c>sim play</c> takes.</summary>
     public int Seed { get; init; }
 }

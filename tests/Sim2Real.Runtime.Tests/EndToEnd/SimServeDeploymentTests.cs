@@ -72,6 +72,19 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task Launch_starts_sim_serve_and_deploy_together_and_stops_both()
+    {
+        var domain = RosDomain.Fresh();
+        using var launch = CliProcess.Start(domain, "launch", arm.Launch, "--episodes", "1", "--no-record");
+        var code = await launch.ExitAsync(Bound);
+
+        Assert.True(code == 0, launch.Output);
+        Assert.Contains("[sim serve] serving arm6/reach", launch.Output, StringComparison.Ordinal);
+        Assert.Contains("episodes: 1, success", launch.Output, StringComparison.Ordinal);
+        Assert.Contains("[sim serve] stopped after", launch.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sensor_noise_from_sim_serve_trips_nothing()
     {
         var domain = RosDomain.Fresh();

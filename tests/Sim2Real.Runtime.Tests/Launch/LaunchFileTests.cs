@@ -25,6 +25,8 @@ public sealed class LaunchFileTests : IDisposable
     [Theory]
     [InlineData("arm6_reach_sim.yaml", "arm6", ClockSource.Sim)]
     [InlineData("quad12_walk_sim.yaml", "quad12", ClockSource.Sim)]
+    [InlineData("arm6_reach_wall.yaml", "arm6", ClockSource.Wall)]
+    [InlineData("arm6_reach_pixels_sim.yaml", "arm6", ClockSource.Sim)]
     public void Loads_each_shipped_launch_file(string file, string robot, ClockSource clock)
     {
         var d = DeploymentFile.Load(Repo.Launch(file), _policy);
