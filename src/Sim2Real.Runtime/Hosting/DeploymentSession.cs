@@ -41,9 +41,14 @@ public sealed class DeploymentSession : IDisposable
     /// <summary>Loads and checks everything that can be checked before connecting.</summary>
     /// <exception cref="InvalidConfigException">The launch file is invalid or lacks what the policy needs.</exception>
     /// <exception cref="Robotics.Policies.PolicyMismatchException">The policy does not fit the robot or the launch file.</exception>
-    public static DeploymentSession Open(string launchFile, string? policyOverride = null)
+    public static DeploymentSession Open(string launchFile, string? policyOverride = null, Ros.RosArguments? ros = null)
     {
         var description = DeploymentFile.Load(launchFile, policyOverride);
+        if (ros is not null)
+        {
+            description = description.With(ros);
+        }
+
         var policy = PolicyFile.Load(description.PolicyPath);
         try
         {

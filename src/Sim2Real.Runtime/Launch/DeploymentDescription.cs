@@ -55,6 +55,24 @@ public sealed record DeploymentDescription
 
     public required LoggingSection Logging { get; init; }
 
+    /// <summary>
+    /// This description under the command line's <c>--ros-args</c>: <c>-r __node:=</c> and <c>-r __ns:=</c> rename
+    /// the node, <c>-r from:=to</c> remaps topics (the launch file's names are absolute, so a namespace moves the node,
+    /// not them, as in rcl).
+    /// </summary>
+    public DeploymentDescription With(Sim2Real.Ros.RosArguments ros)
+    {
+        ArgumentNullException.ThrowIfNull(ros);
+        var node = new NodeSection { Name = ros.NodeName ?? Node.Name, Namespace = ros.Namespace ?? Node.Namespace };
+        string Remap(string name) => ros.Resolve(name, node.Name, node.Namespace);
+        return this with
+        {
+            Node = node,
+            Topics = Topics.RemappedBy(Remap),
+            Camera = Camera is { } c ? c with { Image = c.Image with { Name = Remap(c.Image.Name) }, Info = c.Info with { Name = Remap(c.Info.Name) } } : null,
+        };
+    }
+
     /// <summary>The logging section, checked: what the recorder writes.</summary>
     public required Recording.RecordingOptions Recording { get; init; }
 }

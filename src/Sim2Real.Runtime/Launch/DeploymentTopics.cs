@@ -46,9 +46,39 @@ public sealed record DeploymentTopics
     /// <summary>/cmd_vel: a teleop's or planner's stream.</summary>
     public static TopicEndpoint DefaultVelocityCommand { get; } = new("/cmd_vel", QosProfile.Default);
 
+    /// <summary>The command line's <c>--ros-args</c> remaps, applied to every name (the task command's too).</summary>
+    public Func<string, string> Remap { get; init; } = name => name;
+
     /// <summary>The task command topic for a policy that reads a reach target (true) or a velocity command (false).</summary>
-    public TopicEndpoint TaskCommand(bool target) =>
-        TopicSpec.Resolve(TaskCommandSpec, target ? DefaultTarget : DefaultVelocityCommand, Source, "topics.task_command");
+    public TopicEndpoint TaskCommand(bool target)
+    {
+        var topic = TopicSpec.Resolve(TaskCommandSpec, target ? DefaultTarget : DefaultVelocityCommand, Source, "topics.task_command");
+        return topic with { Name = Remap(topic.Name) };
+    }
+
+    /// <summary>Every topic renamed by <paramref name="remap"/> (ROS's <c>-r from:=to</c>).</summary>
+    public DeploymentTopics RemappedBy(Func<string, string> remap)
+    {
+        ArgumentNullException.ThrowIfNull(remap);
+        TopicEndpoint R(TopicEndpoint e) => e with { Name = remap(e.Name) };
+        return this with
+        {
+            JointStates = R(JointStates),
+            Commands = R(Commands),
+            PdGains = R(PdGains),
+            Odometry = R(Odometry),
+            FootContacts = R(FootContacts),
+            Clock = R(Clock),
+            EStop = R(EStop),
+            EStopReset = R(EStopReset),
+            Diagnostics = R(Diagnostics),
+            WatchdogEvents = R(WatchdogEvents),
+            PolicyTick = R(PolicyTick),
+            SimReset = R(SimReset),
+            TaskMetrics = R(TaskMetrics),
+            Remap = remap,
+        };
+    }
 
     public static DeploymentTopics Resolve(TopicsSection? section, string source)
     {

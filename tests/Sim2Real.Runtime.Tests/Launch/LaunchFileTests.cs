@@ -61,6 +61,17 @@ public sealed class LaunchFileTests : IDisposable
     }
 
     [Fact]
+    public void Ros_args_remap_topics_and_rename_the_node_as_rcl_does()
+    {
+        var (ros, _) = Ros.RosArguments.Split(["--ros-args", "-r", "/joint_states:=/arm/joint_states", "-r", "/target:=/arm/goal", "-r", "__ns:=/arm", "-r", "__node:=runtime2"]);
+        var d = DeploymentFile.Load(Repo.Launch("arm6_reach_sim.yaml"), _policy).With(ros);
+        Assert.Equal("/arm/joint_states", d.Topics.JointStates.Name);
+        Assert.Equal("/arm/goal", d.Topics.TaskCommand(target: true).Name);
+        Assert.Equal("/forward_position_controller/commands", d.Topics.Commands.Name);
+        Assert.Equal(("runtime2", "/arm"), (d.Node.Name, d.Node.Namespace));
+    }
+
+    [Fact]
     public void Refuses_an_unknown_field_naming_it()
     {
         var e = Assert.Throws<InvalidConfigException>(() => Load(Arm6("watchdogs:\n  joint_states_stale: { timeout_s: 0.1 }\n  joint_state_timeout: { timeout_s: 0.1 }\n")));

@@ -23,6 +23,9 @@ internal sealed record DeployRequest
 
     public string? SummaryJson { get; init; }
 
+    /// <summary>What follows <c>--ros-args</c> on the command line.</summary>
+    public IReadOnlyList<string> RosArguments { get; init; } = [];
+
     /// <exception cref="InvalidConfigException">Names the flag.</exception>
     public void Validate()
     {

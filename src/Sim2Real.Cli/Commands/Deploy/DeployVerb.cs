@@ -3,6 +3,7 @@ using System.Globalization;
 using Sim2Real.Core;
 using Sim2Real.Native;
 using Sim2Real.Robotics.Policies;
+using Sim2Real.Ros;
 using Sim2Real.Ros.Transport;
 using Sim2Real.Runtime.Hosting;
 using Sim2Real.Runtime.Safety;
@@ -34,6 +35,9 @@ internal static class DeployVerb
             command.Options.Add(option);
         }
 
+        // --ros-args and what follows it are ROS's (remaps, __ns, __node), as for sim serve.
+        command.TreatUnmatchedTokensAsErrors = false;
+
         command.SetAction((parse, cancellationToken) => RunAsync(new DeployRequest
         {
             Launch = parse.GetValue(launch)!,
@@ -44,6 +48,7 @@ internal static class DeployVerb
             Record = !parse.GetValue(noRecord),
             RecordTo = parse.GetValue(recordTo),
             SummaryJson = parse.GetValue(summaryJson),
+            RosArguments = [.. parse.UnmatchedTokens],
         }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
@@ -58,7 +63,13 @@ internal static class DeployVerb
         try
         {
             request.Validate();
-            session = DeploymentSession.Open(request.Launch, request.Policy);
+            var (ros, others) = RosArguments.Split(request.RosArguments);
+            if (others.Length > 0)
+            {
+                throw new InvalidConfigException("deploy", others[0], "unknown argument (ROS arguments go after --ros-args)");
+            }
+
+            session = DeploymentSession.Open(request.Launch, request.Policy, ros);
             var d = session.Plan.Description;
             options = new DeploymentRunOptions
             {
