@@ -48,6 +48,12 @@ public sealed record SimServeOptions
     /// <summary>With <see cref="ClockMode.Sim"/>: wall time to wait for a command before a period runs with the held one.</summary>
     public TimeSpan SimClockTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Start the robot's clock only once a client subscribes to /joint_states, so that a client starting at the same
+    /// time misses nothing (the first episode's start, a fault scheduled at a robot time).
+    /// </summary>
+    public bool WaitForClient { get; init; }
+
     /// <summary>Faults scheduled from the command line, each starting at its <see cref="FaultSpec.AtS"/>.</summary>
     public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
 

@@ -66,11 +66,18 @@ internal sealed class RobotClient : IDisposable
     public static long Stamp(JointState state) => RosConvert.Nanoseconds(state.Header.Stamp);
 
     /// <summary>Joins the robot's topics (in namespace <paramref name="ns"/>) and waits until every endpoint has matched.</summary>
-    public static async Task<RobotClient> ConnectAsync(string ns = "", params string[] cameras)
+    public static Task<RobotClient> ConnectAsync(string ns = "", params string[] cameras) => ConnectAsync(ns, cameras, _ => { });
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(string, string[])"/>, with <paramref name="first"/> adding endpoints before the
+    /// joint states are subscribed to (a robot started with --wait-for-client starts its clock at that moment).
+    /// </summary>
+    public static async Task<RobotClient> ConnectAsync(string ns, string[] cameras, Action<RobotClient> first)
     {
         var client = new RobotClient(new RosNode(ServeTestEnvironment.Options($"client_{Guid.NewGuid():N}"[..20])), ns);
         try
         {
+            first(client);
             var readers = new List<Func<uint>>
             {
                 client.Record(ns + "/joint_states", client.JointStates, QosProfile.Default),

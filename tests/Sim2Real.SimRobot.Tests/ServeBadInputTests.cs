@@ -89,4 +89,18 @@ public sealed class ServeBadInputTests : IDisposable
         Assert.StartsWith("sim2real sim serve: error: ", line, StringComparison.Ordinal);
         Assert.Contains(flag == "--ros-args" ? "-p" : value, line, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--seconds", "0")]
+    [InlineData("--periods", "3")]
+    [InlineData("--domain", "999")]
+    public async Task The_serve_benchmark_names_a_bad_flag_in_one_line_before_it_starts_anything(string flag, string value)
+    {
+        var (code, stdout, stderr) = await CliProcess.RunAsync("sim", "servebench", flag, value);
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"sim2real sim servebench: error: sim servebench: {flag}: ", line, StringComparison.Ordinal);
+    }
 }

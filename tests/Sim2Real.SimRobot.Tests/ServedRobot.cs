@@ -23,7 +23,7 @@ internal sealed class ServedRobot : IDisposable
             }
 
             _lines.Enqueue(e.Data);
-            if (e.Data.StartsWith("serving ", StringComparison.Ordinal))
+            if (e.Data.StartsWith("episode 0 ", StringComparison.Ordinal) || e.Data.StartsWith("waiting for a subscriber", StringComparison.Ordinal))
             {
                 _ready.TrySetResult();
             }
@@ -38,7 +38,7 @@ internal sealed class ServedRobot : IDisposable
     /// <summary>The topics it said it serves, with their types (the "  /topic [type]" lines).</summary>
     public IReadOnlyList<string> ServedTopics => [.. _lines.Where(l => l.StartsWith("  /", StringComparison.Ordinal)).Select(l => l.Trim())];
 
-    /// <summary>Starts the robot and waits until it prints that it is serving.</summary>
+    /// <summary>Starts the robot and waits until its first episode has started, or it waits for a client (--wait-for-client), after the list of topics it serves.</summary>
     public static async Task<ServedRobot> StartAsync(params string[] args)
     {
         var robot = new ServedRobot(Process.Start(ServeTestEnvironment.Start("dotnet", [ServeTestEnvironment.Cli, "sim", "serve", .. args]))!);

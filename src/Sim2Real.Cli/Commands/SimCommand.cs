@@ -16,6 +16,7 @@ internal static class SimCommand
         SimEnvBenchCommand.Create,
         SimExportKinematicsCommand.Create,
         SimServeCommand.Create,
+        SimServeBenchCommand.Create,
     ];
 
     public static Command Create()

@@ -51,6 +51,8 @@ public sealed class SimRobotServer : IDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<(string Topic, RosTypeName Type)> _endpoints = [];
     private readonly List<FaultTransition> _transitions = [];
+    private readonly LatenessHistogram _lateness = new();
+    private readonly LatenessHistogram _jitter = new();
     private readonly Lock _modelGate = new();
     private readonly RosPublisher<JointState> _jointStates;
     private readonly RosPublisher<TFMessage> _tfPublisher;
@@ -167,7 +169,8 @@ public sealed class SimRobotServer : IDisposable
 
     public ServeSummary Summary => new(
         _clock.NowS, _clock.Steps, _periods, _episode + 1, _published, _cameras.Sum(c => c.Published), _cameras.Sum(c => c.Skipped),
-        _timeouts, _slips, _commands.Counters, _faultsStarted);
+        _timeouts, _slips, _commands.Counters, _faultsStarted,
+        _lateness.Count == 0 ? null : new StepTiming(_jitter.PercentileMs(0.5), _jitter.PercentileMs(0.99), _lateness.PercentileMs(0.5), _lateness.PercentileMs(0.99), _lateness.PercentileMs(1.0)));
 
     /// <summary>Builds the robot and its ROS 2 endpoints.</summary>
     /// <exception cref="InvalidConfigException">Unknown robot, task, world or camera; a rate the physics step does not allow; a bad fault.</exception>
@@ -183,9 +186,16 @@ public sealed class SimRobotServer : IDisposable
     /// <summary>Serves until <see cref="SimServeOptions.DurationS"/> of robot time has passed or <paramref name="cancellationToken"/> is cancelled.</summary>
     public void Run(CancellationToken cancellationToken)
     {
-        StartEpisode();
         try
         {
+            if (_options.WaitForClient)
+            {
+                _log.WriteLine($"waiting for a subscriber on {_topics.JointStates}");
+                _log.Flush();
+                _jointStates.WaitForSubscribersAsync(1, cancellationToken).Wait(cancellationToken);
+            }
+
+            StartEpisode();
             if (_options.Clock == ClockMode.Sim)
             {
                 while (!Finished(cancellationToken))
@@ -256,7 +266,9 @@ public sealed class SimRobotServer : IDisposable
     private void RunInRealTime(CancellationToken cancellationToken)
     {
         var pacer = new WallClockPacer(_time, _sim.TimestepS, MaxLagSteps);
+        var period = TimeSpan.FromSeconds(_sim.TimestepS);
         long done = 0;
+        long previous = 0;
         while (!Finished(cancellationToken))
         {
             var due = pacer.Due(done);
@@ -273,6 +285,15 @@ public sealed class SimRobotServer : IDisposable
                     Apply(input);
                 }
 
+                // Period jitter: how far the time between two steps (and so between their stamps) is from the step.
+                var now = _time.GetTimestamp();
+                if (done > 0)
+                {
+                    _jitter.Add((_time.GetElapsedTime(previous, now) - period).Duration());
+                }
+
+                previous = now;
+                _lateness.Add(pacer.Lateness(done));
                 PhysicsStep();
                 done++;
             }

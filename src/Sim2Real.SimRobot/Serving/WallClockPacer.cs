@@ -40,6 +40,13 @@ internal sealed class WallClockPacer
         return Math.Max(0, due);
     }
 
+    /// <summary>How late step number <paramref name="step"/> is now (zero or more): its period jitter when it is taken now.</summary>
+    public TimeSpan Lateness(long step)
+    {
+        var late = _time.GetTimestamp() - (_origin + (step * _period));
+        return late <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)late / _time.TimestampFrequency);
+    }
+
     /// <summary>Time until step number <paramref name="done"/> is due.</summary>
     public TimeSpan UntilNext(long done)
     {

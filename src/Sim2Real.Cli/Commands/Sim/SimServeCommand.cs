@@ -31,13 +31,14 @@ internal static class SimServeCommand
         var cameraRate = new Option<double>("--camera-rate") { Description = "image_raw and camera_info rate in Hz", DefaultValueFactory = _ => 30 };
         var tfRate = new Option<double>("--tf-rate") { Description = "/tf rate in Hz, dividing the physics rate", DefaultValueFactory = _ => 50 };
         var timeout = new Option<double>("--sim-timeout-ms") { Description = "with --clock sim: wall time to wait for a command before a period runs with the held one", DefaultValueFactory = _ => 100 };
+        var waitForClient = new Option<bool>("--wait-for-client") { Description = "start the clock only once a client subscribes to /joint_states" };
         var faults = new Option<string[]>("--fault")
         {
             Description = "fault to inject (repeatable): KIND[,at=S][,duration=S][,magnitude=X][,jitter=S][,direction=X:Y:Z]; kinds: stop_joint_states, freeze_joint_states, drop_camera, command_latency, push, sensor_noise",
         };
         var command = new Command("serve", "Serve one MuJoCo robot over ROS 2 as a ros2_control robot: /joint_states, position and trajectory commands, PD gains, cameras, IMU, odometry, /tf, the task's target and score, resets and faults. ROS arguments follow --ros-args.")
         {
-            robot, task, world, clock, rate, duration, seed, cameras, noCameras, cameraSize, cameraRate, tfRate, timeout, faults,
+            robot, task, world, clock, rate, duration, seed, cameras, noCameras, cameraSize, cameraRate, tfRate, timeout, waitForClient, faults,
         };
         // --ros-args and what follows it are ROS's; the parser leaves them unmatched.
         command.TreatUnmatchedTokensAsErrors = false;
@@ -64,6 +65,7 @@ internal static class SimServeCommand
                 CameraRateHz = parse.GetValue(cameraRate),
                 TfRateHz = parse.GetValue(tfRate),
                 SimClockTimeout = TimeSpan.FromMilliseconds(parse.GetValue(timeout)),
+                WaitForClient = parse.GetValue(waitForClient),
                 Faults = [.. (parse.GetValue(faults) ?? []).Select(f => FaultSpec.Parse(f))],
                 Ros = ros,
             };
