@@ -15,6 +15,8 @@ internal static class SimCommand
         SimPlayCommand.Create,
         SimEnvBenchCommand.Create,
         SimExportKinematicsCommand.Create,
+        SimServeCommand.Create,
+        SimServeBenchCommand.Create,
     ];
 
     public static Command Create()
