@@ -11,6 +11,10 @@ using Sim2Real.Ros.Transport;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Training;
+using Sim2Real.Vision;
+using Sim2Real.Vision.Calibration;
+using Sim2Real.Vision.Capture;
 
 namespace Sim2Real.Cli.Commands;
 
@@ -29,6 +33,8 @@ internal static class ExpectedErrors
         SafetensorsFormatException or CheckpointMismatchException or PolicyFileException or PolicyMismatchException or TorchException => true,
         MuJoCoException or MjNameNotFoundException or RenderingException or FfmpegNotFoundException or RobotNotFoundException => true,
         RosTransportException or MalformedMessageException or NativeLibraryMissingException or TimeoutException or McapFormatException => true,
+        CalibrationException or ImageFileException or OpenCvException or CaptureSourceLostException or VideoCodecException => true,
+        NonFiniteLossException => true,
         _ => false,
     };
 
