@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Sim2Real.Cli.Vision;
 using Sim2Real.Core;
 using Sim2Real.Files;
 using Sim2Real.Vision;
+using Sim2Real.Sim.Calibration;
 using Sim2Real.Vision.Calibration;
 using Sim2Real.Vision.Capture;
 
