@@ -49,6 +49,59 @@ public sealed class SimBadInputTests : IDisposable
         AssertOneLine(code, stderr, "--threads", "per core");
     }
 
+    [Fact]
+    public void Check_of_a_robot_folder_reads_its_robot_yaml_and_refuses_an_empty_section()
+    {
+        var robot = CopyOfArm6();
+        var yaml = Path.Combine(robot, "robot.yaml");
+        var lines = File.ReadAllLines(yaml).ToList();
+        var start = lines.IndexOf("randomization:");
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && l[0] != '#');
+        lines.RemoveRange(start + 1, (end < 0 ? lines.Count : end) - start - 1);
+        lines.Insert(start + 1, "  physics:");
+        File.WriteAllLines(yaml, lines);
+
+        var (code, _, stderr) = CliRunner.Run("sim", "check", robot);
+
+        AssertOneLine(code, stderr, "robot.yaml", "randomization.physics");
+    }
+
+    [Fact]
+    public void Check_of_a_robot_folder_reports_its_robot_yaml_as_checked()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("sim", "check", CopyOfArm6());
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("robot.yaml: ok (6 joints", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-0.002")]
+    [InlineData("0")]
+    public void Check_of_a_model_with_a_timestep_that_is_not_positive_fails_naming_the_option(string timestep)
+    {
+        var model = Path.Combine(_dir, "backwards.xml");
+        File.WriteAllText(model, $"<mujoco><option timestep=\"{timestep}\"/><worldbody><body><joint type=\"hinge\"/><geom size=\"0.1\"/></body></worldbody></mujoco>");
+
+        var (code, stdout, stderr) = CliRunner.Run("sim", "check", model);
+
+        AssertOneLine(code, stderr, "option timestep", "must be a positive number of seconds");
+        Assert.DoesNotContain("ok", stdout, StringComparison.Ordinal);
+    }
+
+    private string CopyOfArm6()
+    {
+        var source = Path.GetDirectoryName(Sim2Real.Sim.Robots.RobotCatalog.Discover().Load("arm6").Source)!;
+        var copy = Path.Combine(_dir, "arm6");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
     internal static void AssertOneLine(int code, string stderr, string named, string problem)
     {
         Assert.Equal(1, code);
