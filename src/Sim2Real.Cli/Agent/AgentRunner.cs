@@ -67,7 +67,7 @@ internal static class AgentRunner
             }
         }
 
-        using var policy = OpenPolicy(checkpoint, shape[1..], device);
+        using var policy = OpenPolicy(checkpoint, obsPath, shape[1..], device);
         var rows = (int)shape[0];
         var width = policy.ActionSpec.Size;
         var perRow = (int)(shape[1..].Aggregate(1L, (p, d) => p * d));
@@ -100,7 +100,7 @@ internal static class AgentRunner
         return 0;
     }
 
-    private static IPolicy OpenPolicy(string checkpoint, long[] obsShape, Device device)
+    private static IPolicy OpenPolicy(string checkpoint, string obsPath, long[] obsShape, Device device)
     {
         using (var probe = SafetensorsFile.Open(checkpoint))
         {
@@ -110,7 +110,17 @@ internal static class AgentRunner
             }
         }
 
-        return new OwnedAgentPolicy(AgentCheckpoint.Load(checkpoint, obsShape: obsShape, device: device), checkpoint);
+        // A state checkpoint says its width itself: read it from the weights, so a mismatch blames the obs file that
+        // disagrees rather than the checkpoint that was forced to its width.
+        var agent = AgentCheckpoint.Load(checkpoint, obsShape: obsShape.Length == 1 ? null : obsShape, device: device);
+        if (obsShape.Length == 1 && !agent.ObsShape.SequenceEqual(obsShape))
+        {
+            var taken = string.Join(", ", agent.ObsShape);
+            agent.Dispose();
+            throw new InvalidDataException($"{obsPath}: obs rows have {obsShape[0]} values, the checkpoint {checkpoint} takes [{taken}]");
+        }
+
+        return new OwnedAgentPolicy(agent, checkpoint);
     }
 
     public static int Update(UpdateRequest request, int threads, string deviceName, TextWriter log)
