@@ -1,7 +1,7 @@
-namespace Sim2Real.Cli.Bench;
+namespace Sim2Real.Learning.Replay.Benchmarks;
 
-/// <summary>What `replay bench` measures: DrQ-v2's pixel replay at the given size.</summary>
-internal sealed record ReplayBenchSettings(
+/// <summary>What `agent replay-bench` measures: DrQ-v2's pixel replay at the given size.</summary>
+public sealed record ReplayBenchSettings(
     int Capacity,
     int Steps,
     int Batch,

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Sim2Real.Learning.Replay;
 
-namespace Sim2Real.Cli.Bench;
+namespace Sim2Real.Learning.Replay.Benchmarks;
 
 /// <summary>
 /// Fills a pixel replay buffer with episodes of frames, then times batch sampling into reused buffers, optionally
 /// while an actor thread keeps adding steps (the concurrent producer and consumer of training).
 /// </summary>
-internal static class ReplaySamplingBench
+public static class ReplaySamplingBench
 {
     public static ReplayBenchResult Run(ReplayBenchSettings settings, TextWriter log)
     {

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Sim2Real.Cli.Bench;
+namespace Sim2Real.Learning.Replay.Benchmarks;
 
 /// <summary>Runs bench/replay_reference.py (the reference's episodic numpy sampler) under /usr/bin/python3.</summary>
-internal static class PythonReplayReference
+public static class PythonReplayReference
 {
     public const string ScriptPath = "bench/replay_reference.py";
 

@@ -1,20 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
-using Sim2Real.Cli.Bench;
+using Sim2Real.Core;
+using Sim2Real.Learning.Replay.Benchmarks;
 
 namespace Sim2Real.Cli.Commands;
 
-/// <summary><c>replay bench</c>: replay sampling throughput against the reference's python sampler, in one run.</summary>
-internal static class ReplayCommand
+/// <summary>
+/// <c>agent replay-bench</c>: the experience buffer's sampling throughput against the reference's python sampler, in one
+/// run. (A verb of agent's, so that "replay" means replaying logged episodes.)
+/// </summary>
+internal static class AgentReplayBenchCommand
 {
     public static Command Create()
-    {
-        var command = new Command("replay", "Replay buffer tools for DrQ-v2 training.");
-        command.Subcommands.Add(CreateBench());
-        return command;
-    }
-
-    private static Command CreateBench()
     {
         var capacity = new Option<int>("--capacity") { Description = "Buffer capacity in steps (frames live in a sparse memory-mapped file).", DefaultValueFactory = _ => 1_000_000 };
         var steps = new Option<int>("--steps") { Description = "Steps written before sampling (both implementations hold this many).", DefaultValueFactory = _ => 10_000 };
@@ -28,7 +25,7 @@ internal static class ReplayCommand
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the python3 reference sampler." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
 
-        var command = new Command("bench", "Measure replay sampling (batches/s, transitions/s) for DrQ-v2 pixels, against the reference implementation's numpy sampler run by /usr/bin/python3 in the same run.");
+        var command = new Command("replay-bench", "Measure experience-replay sampling (batches/s, transitions/s) for DrQ-v2 pixels, against the reference implementation's numpy sampler run by /usr/bin/python3 in the same run.");
         foreach (var option in new Option[] { capacity, steps, batch, stack, nstep, size, seconds, threads, concurrent, noReference, json })
         {
             command.Options.Add(option);
@@ -55,14 +52,10 @@ internal static class ReplayCommand
 
     private static int Run(ReplayBenchSettings settings, int threads, bool concurrent, bool reference, bool asJson)
     {
-        if (settings.Steps > settings.Capacity || settings.Steps < 2 * settings.NStep || settings.Batch < 1 || settings.Seconds <= 0 || threads < 1)
-        {
-            Console.Error.WriteLine($"replay bench: need nstep*2 <= --steps <= --capacity, --batch >= 1, --seconds > 0 and --threads >= 1 (got steps {settings.Steps}, capacity {settings.Capacity}, batch {settings.Batch}, seconds {settings.Seconds}, threads {threads})");
-            return 2;
-        }
+        Validate(settings, threads);
 
         var log = asJson ? TextWriter.Null : Console.Out;
-        log.WriteLine($"replay bench: B={settings.Batch}, {settings.Size}x{settings.Size}, stack {settings.Stack}, nstep {settings.NStep}, capacity {settings.Capacity}, {settings.Steps} steps held, {settings.Seconds} s each, {Environment.ProcessorCount} cores");
+        log.WriteLine($"agent replay-bench: B={settings.Batch}, {settings.Size}x{settings.Size}, stack {settings.Stack}, nstep {settings.NStep}, capacity {settings.Capacity}, {settings.Steps} steps held, {settings.Seconds} s each, {Environment.ProcessorCount} cores");
         var results = new List<ReplayBenchResult> { ReplaySamplingBench.Run(settings, log) };
         if (threads > 1)
         {
@@ -125,5 +118,26 @@ internal static class ReplayCommand
         }
 
         return 0;
+    }
+
+    /// <exception cref="InvalidConfigException">A flag out of range, named.</exception>
+    private static void Validate(ReplayBenchSettings settings, int threads)
+    {
+        FlagBounds.Count(settings.Stack, "--stack", 16, "frames per observation");
+        FlagBounds.Count(settings.NStep, "--nstep", 100, "steps of the n-step return");
+        FlagBounds.Count(settings.Size, "--size", 512, "frame side in pixels");
+        FlagBounds.Count(settings.Batch, "--batch", 65_536, "transitions per batch");
+        FlagBounds.Count(settings.Capacity, "--capacity", 100_000_000, "steps in the buffer");
+        FlagBounds.Threads(threads);
+        if (settings.Steps > settings.Capacity || settings.Steps < 2 * settings.NStep)
+        {
+            throw new InvalidConfigException("command line", "--steps",
+                $"must be 2 x --nstep ({2 * settings.NStep}) to --capacity ({settings.Capacity}), got {settings.Steps}");
+        }
+
+        if (!(settings.Seconds > 0 && settings.Seconds <= 3600))
+        {
+            throw new InvalidConfigException("command line", "--seconds", $"must be more than 0 and at most 3600, got {settings.Seconds}");
+        }
     }
 }

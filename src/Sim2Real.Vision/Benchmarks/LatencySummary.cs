@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Vision.Benchmarks;
 
 /// <summary>p50, p99 and mean of a set of timings, in the unit they were taken in.</summary>
-internal sealed record LatencySummary(double P50, double P99, double Mean, int Count)
+public sealed record LatencySummary(double P50, double P99, double Mean, int Count)
 {
     public static LatencySummary From(IReadOnlyCollection<double> samples)
     {

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Sim.Calibration;
 
 /// <summary>
 /// An MJCF scene for closing the calibration loop: a flat chessboard of black box geoms on a white plate at the
 /// origin, and one fixed camera of known fovy per viewpoint, each looking at the board from another angle.
 /// </summary>
-internal static class ChessboardScene
+public static class ChessboardScene
 {
     /// <summary>A MuJoCo camera placement: position and the x (right) and y (up) axes of its frame, in the world.</summary>
     public sealed record Viewpoint(double[] Position, double[] X, double[] Y);

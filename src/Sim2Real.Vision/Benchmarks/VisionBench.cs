@@ -8,14 +8,14 @@ using Sim2Real.Vision.Capture;
 using Sim2Real.Vision.Preprocessing;
 using Sim2Real.Vision.Video;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Vision.Benchmarks;
 
 /// <summary>
 /// Measures the camera path: preprocessing one 640x480 frame into the 84x84x3-stack observation, the latency from
 /// grab to OnNext when reading an MP4 file, and a chessboard calibration of OpenCV's sample boards. Python cv2 runs
 /// the same work in the same round as the reference; rounds alternate the two, and each prints the machine's load.
 /// </summary>
-internal static class VisionBench
+public static class VisionBench
 {
     private const int CalibrationRepeats = 3;
 

@@ -6,14 +6,14 @@ using Sim2Real.Sim.Rendering;
 using Sim2Real.Vision;
 using Sim2Real.Vision.Calibration;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Sim.Calibration;
 
 /// <summary>
 /// Closes the hand-eye loop in the simulator: a camera rigidly mounted on a gripper at a known offset photographs a
 /// fixed chessboard from many robot poses (MuJoCo renders, known camera placements); the poses and images are
 /// written as a `calibrate handeye` input set, which must give back the mount.
 /// </summary>
-internal static class SimHandEyeCheck
+public static class SimHandEyeCheck
 {
     /// <summary>The mount the check hides in the data: camera 4 cm forward, 3 cm up, tilted about two axes.</summary>
     public static RigidTransform TrueCameraInGripper { get; } = RigidTransform.FromRotationVector([0.1, -0.25, 0.05], [0.04, -0.01, 0.03]);

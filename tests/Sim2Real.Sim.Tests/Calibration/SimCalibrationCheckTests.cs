@@ -1,6 +1,6 @@
-using Sim2Real.Cli.Vision;
+using Sim2Real.Sim.Calibration;
 
-namespace Sim2Real.Cli.Tests.Vision;
+namespace Sim2Real.Sim.Tests.Calibration;
 
 public class SimCalibrationCheckTests
 {

@@ -4,13 +4,13 @@ using Sim2Real.Sim.Rendering;
 using Sim2Real.Vision;
 using Sim2Real.Vision.Calibration;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Sim.Calibration;
 
 /// <summary>
 /// Closes the loop between the simulator and calibration: renders a chessboard in MuJoCo from cameras of known
 /// fovy, calibrates from the renders, and compares the focal length with f = (h/2) / tan(fovy/2).
 /// </summary>
-internal static class SimCalibrationCheck
+public static class SimCalibrationCheck
 {
     public sealed record Outcome(double ExpectedFocal, IntrinsicsResult Result)
     {

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Sim2Real.Vision.Calibration;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Vision.Benchmarks;
 
 /// <summary>One run of bench/vision_reference.py: Python cv2 doing the bench's work, timed the same way.</summary>
-internal sealed record VisionReferenceRun(
+public sealed record VisionReferenceRun(
     string Version,
     LatencySummary Preprocess,
     LatencySummary Read,

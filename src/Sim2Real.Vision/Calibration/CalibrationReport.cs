@@ -1,10 +1,10 @@
 using System.Globalization;
 using Sim2Real.Vision.Calibration;
 
-namespace Sim2Real.Cli.Vision;
+namespace Sim2Real.Vision.Calibration;
 
 /// <summary>Prints an intrinsic calibration the way a user checks it: views, errors, rejected views, the camera.</summary>
-internal static class CalibrationReport
+public static class CalibrationReport
 {
     private const int MaxRejectedListed = 20;
 

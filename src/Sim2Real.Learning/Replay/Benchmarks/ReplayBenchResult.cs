@@ -1,7 +1,7 @@
-namespace Sim2Real.Cli.Bench;
+namespace Sim2Real.Learning.Replay.Benchmarks;
 
 /// <summary>Sampling throughput of one implementation and the peak resident memory of its process.</summary>
-internal sealed record ReplayBenchResult(string Name, long Batches, double Seconds, int BatchSize, long ResidentBytes)
+public sealed record ReplayBenchResult(string Name, long Batches, double Seconds, int BatchSize, long ResidentBytes)
 {
     public double BatchesPerSecond => Batches / Seconds;
 
