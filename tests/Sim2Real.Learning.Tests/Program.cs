@@ -15,7 +15,12 @@ public static class Program
             return CrashingWriter.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        Console.Error.WriteLine("usage: write-checkpoint PATH FILL_BYTE");
+        if (args.Length is 1 or 2 && args[0] == "bench-policies")
+        {
+            return Policies.PolicyActBench.Run(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5000);
+        }
+
+        Console.Error.WriteLine("usage: write-checkpoint PATH FILL_BYTE | bench-policies [CALLS]");
         return 2;
     }
 }

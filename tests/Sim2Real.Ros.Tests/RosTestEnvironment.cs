@@ -11,6 +11,9 @@ internal static class RosTestEnvironment
 {
     public static int DomainId { get; } = RandomNumberGenerator.GetInt32(42, 100);
 
+    /// <summary>Another domain in the same range, for a test that needs a domain of its own configuration.</summary>
+    public static int SecondDomainId { get; } = 42 + ((DomainId - 42 + 29) % 58);
+
     /// <summary>
     /// Loopback, with room for the participants of tests running in parallel (each node and peer is one; Cyclone's
     /// unicast discovery on loopback needs a free participant index per participant on the host).

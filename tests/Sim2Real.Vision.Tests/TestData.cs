@@ -14,6 +14,9 @@ internal static class TestData
 
     public static string Reference(string script) => Path.Combine(AppContext.BaseDirectory, "Reference", script);
 
+    /// <summary>A file of Fixtures/ (see its README for how each was made).</summary>
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
     public static string TempDirectory()
     {
         var dir = Path.Combine(Path.GetTempPath(), "s2r-vision-" + Guid.NewGuid().ToString("N"));

@@ -158,11 +158,12 @@ internal static class CalibrateCommand
     {
         try
         {
+            OpenCvInfo.EnsureLoaded();
             body();
             return 0;
         }
         catch (Exception e) when (e is InvalidConfigException or CalibrationException or ImageFileException or FileNotFoundException
-                                       or CaptureSourceLostException or OpenCvException or ArgumentException)
+                                       or CaptureSourceLostException or VideoCodecException or OpenCvException or ArgumentException)
         {
             Console.Error.WriteLine($"sim2real calibrate: {e.Message}");
             return 1;

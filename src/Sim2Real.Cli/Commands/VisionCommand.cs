@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Sim2Real.Cli.Vision;
+using Sim2Real.Core;
+using Sim2Real.Vision;
 using Sim2Real.Vision.Calibration;
 
 namespace Sim2Real.Cli.Commands;
@@ -14,14 +16,34 @@ internal static class VisionCommand
         var iterations = new Option<int>("--iterations") { Description = "Frames to preprocess", DefaultValueFactory = _ => 2000 };
         var frames = new Option<int>("--video-frames") { Description = "Frames in the benchmark MP4", DefaultValueFactory = _ => 300 };
         var reference = new Option<string?>("--reference") { Description = "Python cv2 reference script", DefaultValueFactory = _ => "bench/vision_reference.py" };
-        var bench = new Command("bench", "Preprocessing p50/p99 (640x480 -> 84x84 stack) and capture-to-observable latency on an MP4, against Python cv2 in the same run.");
-        foreach (var o in new Option[] { calibration, iterations, frames, reference })
+        var rounds = new Option<int>("--rounds") { Description = "Rounds, each running C# then the cv2 reference", DefaultValueFactory = _ => 3 };
+        var boards = new Option<string>("--boards") { Description = "Chessboard images (9x6 inner corners) for the calibration timing", DefaultValueFactory = _ => "/usr/share/doc/opencv-doc/examples/data/left??.jpg" };
+        var bench = new Command("bench", "Preprocessing p50/p99 (640x480 -> 84x84 stack), capture-to-observable latency on an MP4 and calibration time on the sample chessboards, against Python cv2 in the same rounds.");
+        foreach (var o in new Option[] { calibration, iterations, frames, reference, rounds, boards })
         {
             bench.Options.Add(o);
         }
 
-        bench.SetAction(parse => VisionBench.Run(
-            Console.Out, CameraInfoYaml.Read(parse.GetValue(calibration)!), parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference)));
+        bench.SetAction(parse =>
+        {
+            if (parse.GetValue(rounds) < 1 || parse.GetValue(iterations) < 1 || parse.GetValue(frames) < 1)
+            {
+                Console.Error.WriteLine("sim2real vision bench: --rounds, --iterations and --video-frames must be at least 1");
+                return 1;
+            }
+
+            try
+            {
+                OpenCvInfo.EnsureLoaded();
+                return VisionBench.Run(
+                    Console.Out, CameraInfoYaml.Read(parse.GetValue(calibration)!), parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!);
+            }
+            catch (Exception e) when (e is InvalidConfigException or OpenCvException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"sim2real vision bench: {e.Message}");
+                return 1;
+            }
+        });
         command.Subcommands.Add(bench);
         return command;
     }

@@ -13,7 +13,7 @@ internal static class EngineChecks
     [
         new(NativeLibraries.MuJoCo, MuJoCoInfo.Report),
         new(NativeLibraries.TorchShim, TorchInfo.Report),
-        new(NativeLibraries.OpenCvShim, OpenCvInfo.Report),
+        new(OpenCvInfo.Library, OpenCvInfo.Report),
         new(NativeLibraries.CycloneDds, CycloneInfo.Report),
         new(NativeLibraries.Egl, EglInfo.Report),
     ];

@@ -9,10 +9,15 @@ namespace Sim2Real.Learning.Policies;
 /// The deployable policy file (policy.safetensors): the networks that act, under their reference tensor names,
 /// and the <see cref="PolicyManifest"/> in the safetensors metadata. Sizes come from the manifest, never from tensor
 /// shapes. A DrQ-v2 policy holds the encoder and the actor only (no critic): "encoder.*", "actor.*".
+/// Policies from other trainers load here too: an ONNX graph (.onnx, Isaac Lab) or a TorchScript module (.pt,
+/// legged_gym), each with a sidecar YAML beside it (<see cref="PolicySidecarFile"/>) whose manifest is checked and
+/// printed exactly like a policy file's.
 /// </summary>
 public static class PolicyFile
 {
     public const string FileName = "policy.safetensors";
+    public const string OnnxExtension = ".onnx";
+    public const string TorchScriptExtension = ".pt";
 
     /// <summary>Writes a DrQ-v2 agent's acting networks with <paramref name="manifest"/>, atomically.</summary>
     public static void Save(string path, PolicyManifest manifest, DrQV2Agent agent)
@@ -35,20 +40,41 @@ public static class PolicyFile
         };
     }
 
-    /// <summary>Reads only the manifest (no tensors copied, no libtorch needed), e.g. for <c>policy info</c>.</summary>
-    /// <exception cref="PolicyFileException">Not a policy file (a weights-only agent checkpoint names how to make one).</exception>
+    /// <summary>
+    /// Reads only the manifest (no tensors copied, no libtorch needed), e.g. for <c>policy info</c>: a policy file's
+    /// metadata, or the sidecar of an ONNX or TorchScript model (the model itself is checked when it loads).
+    /// </summary>
+    /// <exception cref="PolicyFileException">Not a policy file (a weights-only agent checkpoint names how to make one), or no such model.</exception>
     /// <exception cref="SafetensorsFormatException">The file is truncated or malformed.</exception>
+    /// <exception cref="Sim2Real.Core.InvalidConfigException">A model's sidecar is missing or invalid.</exception>
     public static PolicyManifest ReadManifest(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (SidecarKind(path) is { } kind)
+        {
+            return Sidecar(path, kind).Manifest;
+        }
+
         using var file = SafetensorsFile.Open(path);
         return ManifestOf(file);
     }
 
-    /// <summary>Loads the policy the manifest describes, onto <paramref name="device"/>.</summary>
-    /// <exception cref="PolicyFileException">Not a policy file, or an agent kind this build cannot run.</exception>
+    /// <summary>Loads the policy the manifest (or the model's sidecar) describes, onto <paramref name="device"/>.</summary>
+    /// <exception cref="PolicyFileException">Not a policy file, an agent kind this build cannot run, or a model that does not match its sidecar.</exception>
     /// <exception cref="CheckpointMismatchException">Tensors are missing, extra or misshaped for the manifest's sizes.</exception>
+    /// <exception cref="Sim2Real.Core.InvalidConfigException">A model's sidecar is missing or invalid.</exception>
     public static LoadedPolicy Load(string path, Device? device = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (SidecarKind(path) is { } model)
+        {
+            var sidecar = Sidecar(path, model);
+            IPolicy external = model == PolicySidecar.OnnxKind
+                ? OnnxPolicy.Load(OnCpu(sidecar, device))
+                : TorchScriptPolicy.Load(sidecar, device ?? Device.Cpu);
+            return new LoadedPolicy(sidecar.Manifest, external, path);
+        }
+
         using var file = SafetensorsFile.Open(path);
         var manifest = ManifestOf(file);
         var policy = manifest.Agent.Kind switch
@@ -58,6 +84,29 @@ public static class PolicyFile
         };
         return new LoadedPolicy(manifest, policy, path);
     }
+
+    /// <summary>The kind of model a path names by its extension; null for a policy file.</summary>
+    private static string? SidecarKind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        OnnxExtension => PolicySidecar.OnnxKind,
+        TorchScriptExtension => PolicySidecar.TorchScriptKind,
+        _ => null,
+    };
+
+    private static PolicySidecar Sidecar(string path, string kind)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PolicyFileException($"{path}: no such file");
+        }
+
+        return PolicySidecarFile.Read(path, kind);
+    }
+
+    private static PolicySidecar OnCpu(PolicySidecar sidecar, Device? device) =>
+        device is null || device.Value.Type == DeviceType.Cpu
+            ? sidecar
+            : throw new PolicyFileException($"{sidecar.ModelPath}: ONNX policies run on the CPU in this build (ONNX Runtime's CPU provider), not on {device}; load it with the cpu device");
 
     private static PolicyManifest ManifestOf(SafetensorsFile file)
     {

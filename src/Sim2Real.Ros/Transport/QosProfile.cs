@@ -20,6 +20,23 @@ public sealed record QosProfile(Reliability Reliability, Durability Durability, 
 
     public QosProfile WithDurability(Durability durability) => this with { Durability = durability };
 
+    /// <summary>This profile with each policy that is given replaced (a named profile, then per-policy overrides).</summary>
+    public QosProfile With(Reliability? reliability = null, Durability? durability = null, int? depth = null)
+    {
+        var qos = this;
+        if (reliability is { } r)
+        {
+            qos = qos.WithReliability(r);
+        }
+
+        if (durability is { } d)
+        {
+            qos = qos.WithDurability(d);
+        }
+
+        return depth is { } n ? qos.WithDepth(n) : qos;
+    }
+
     /// <summary>Throws when the profile cannot be applied; <paramref name="topic"/> names where it was asked for.</summary>
     public void Validate(string topic)
     {

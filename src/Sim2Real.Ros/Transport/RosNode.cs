@@ -12,7 +12,7 @@ namespace Sim2Real.Ros.Transport;
 /// </summary>
 public sealed unsafe class RosNode : IDisposable
 {
-    private readonly IDisposable? _domain;
+    private readonly IDisposable _domain;
     private readonly DdsEntityHandle _participant;
     private readonly GraphAnnouncer? _graph;
     private readonly Lock _gate = new();
@@ -26,10 +26,7 @@ public sealed unsafe class RosNode : IDisposable
         options.Validate();
         Options = options;
         Entities = new EntityFactory(options.CreateAttempts, options.CreateBackoff, time ?? TimeProvider.System);
-        if (options.CycloneUri is null)
-        {
-            _domain = CycloneDomain.Acquire(options.DomainId, options.Network.ToCycloneXml(), Entities);
-        }
+        _domain = CycloneDomain.Acquire(options.DomainId, options.CycloneConfig, options.CycloneConfigSource, options.IsLoopbackOnly, Entities);
 
         try
         {
@@ -56,7 +53,7 @@ public sealed unsafe class RosNode : IDisposable
         catch
         {
             _participant?.Dispose();
-            _domain?.Dispose();
+            _domain.Dispose();
             throw;
         }
     }
@@ -168,7 +165,7 @@ public sealed unsafe class RosNode : IDisposable
         _discovery?.Dispose();
         _graph?.Dispose();
         _participant.Dispose();
-        _domain?.Dispose();
+        _domain.Dispose();
     }
 
     internal byte[] GuidOf(int entity)

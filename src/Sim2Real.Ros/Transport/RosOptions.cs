@@ -14,10 +14,16 @@ public sealed record RosOptions
 
     public string Namespace { get; init; } = "/";
 
-    /// <summary>Used only when <see cref="CycloneUri"/> is null.</summary>
-    public NetworkOptions Network { get; init; } = NetworkOptions.Loopback;
+    /// <summary>
+    /// The network configuration the project writes; used only when <see cref="CycloneUri"/> is null. Null leaves
+    /// Cyclone to its own defaults (ROS 2's SYSTEM_DEFAULT range).
+    /// </summary>
+    public NetworkOptions? Network { get; init; } = NetworkOptions.Loopback;
 
-    /// <summary>The value of <c>CYCLONEDDS_URI</c>: when set, Cyclone reads its configuration from it as ROS 2 users expect.</summary>
+    /// <summary>
+    /// The value of <c>CYCLONEDDS_URI</c> (XML and/or file URIs): when set, it is the whole configuration, as Cyclone
+    /// reads it for ROS 2 users, and <see cref="Network"/> is not used.
+    /// </summary>
     public string? CycloneUri { get; init; }
 
     /// <summary>Attempts to create a DDS entity before giving up (exponential backoff between them).</summary>
@@ -28,26 +34,32 @@ public sealed record RosOptions
     /// <summary>Announce the node on ros_discovery_info so `ros2 node list` and friends see it.</summary>
     public bool AnnounceGraph { get; init; } = true;
 
-    /// <summary>Options from the environment: ROS_DOMAIN_ID (default 0) and CYCLONEDDS_URI.</summary>
-    public static RosOptions FromEnvironment(string nodeName = "sim2real")
+    /// <summary>
+    /// Options from the ROS 2 environment (<see cref="RosEnvironment"/>): ROS_DOMAIN_ID (default 0),
+    /// ROS_AUTOMATIC_DISCOVERY_RANGE (default LOCALHOST), ROS_LOCALHOST_ONLY, ROS_STATIC_PEERS and CYCLONEDDS_URI.
+    /// </summary>
+    public static RosOptions FromEnvironment(string nodeName = "sim2real", RosEnvironment? environment = null)
     {
-        var domainText = Environment.GetEnvironmentVariable("ROS_DOMAIN_ID");
-        var domain = 0;
-        if (!string.IsNullOrWhiteSpace(domainText) && !int.TryParse(domainText.Trim(), out domain))
-        {
-            throw new InvalidConfigException("environment", "ROS_DOMAIN_ID", $"'{domainText}' is not an integer");
-        }
-
-        var uri = Environment.GetEnvironmentVariable("CYCLONEDDS_URI");
+        environment ??= RosEnvironment.Read();
         var options = new RosOptions
         {
-            DomainId = domain,
+            DomainId = environment.DomainId,
             NodeName = nodeName,
-            CycloneUri = string.IsNullOrWhiteSpace(uri) ? null : uri,
+            Network = environment.Network,
+            CycloneUri = environment.CycloneUri,
         };
         options.Validate();
         return options;
     }
+
+    /// <summary>The Cyclone configuration string the domain is created with ("" for Cyclone's defaults).</summary>
+    public string CycloneConfig => CycloneUri ?? Network?.ToCycloneXml() ?? "";
+
+    /// <summary>Where <see cref="CycloneConfig"/> comes from, as errors name it.</summary>
+    public string CycloneConfigSource => CycloneUri is not null ? "CYCLONEDDS_URI" : Network is null ? "Cyclone's defaults" : "the network options";
+
+    /// <summary>Whether the project configured loopback only, so the domain's receive sockets must be held to it.</summary>
+    public bool IsLoopbackOnly => CycloneUri is null && Network is { IsLoopbackOnly: true };
 
     public void Validate()
     {
@@ -78,7 +90,7 @@ public sealed record RosOptions
 
         if (CycloneUri is null)
         {
-            Network.Validate();
+            Network?.Validate();
         }
     }
 }

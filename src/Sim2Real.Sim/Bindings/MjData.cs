@@ -128,11 +128,14 @@ public sealed partial class MjData : IDisposable
         _handle.Dispose();
     }
 
+    // The throws below live in NoInlining helpers so that the stepping path the JIT inlines into callers' loops holds
+    // no string building: an inlined interpolation handler was zeroed with a 256-bit store right before the
+    // P/Invoke (issue 11). The native guard clears that state anyway; this keeps the hot loop small.
     private IntPtr Prepare()
     {
         if (_brokenBy is not null)
         {
-            throw new InvalidOperationException($"{Model.Source}: this data is unusable after MuJoCo's error in {_brokenBy}; call Reset first");
+            ThrowBroken();
         }
 
         CheckFinite(ctrl);
@@ -143,11 +146,21 @@ public sealed partial class MjData : IDisposable
     {
         if (status != 0)
         {
-            // The failed call was abandoned mid-way: MuJoCo's stack and arrays may be inconsistent until a reset.
-            _brokenBy = call;
-            MuJoCoRuntime.Check(status, call, Model.Source);
+            Fail(status, call);
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Fail(int status, string call)
+    {
+        // The failed call was abandoned mid-way: MuJoCo's stack and arrays may be inconsistent until a reset.
+        _brokenBy = call;
+        MuJoCoRuntime.Check(status, call, Model.Source);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowBroken() =>
+        throw new InvalidOperationException($"{Model.Source}: this data is unusable after MuJoCo's error in {_brokenBy}; call Reset first");
 
     private void CheckFinite(ReadOnlySpan<double> controls)
     {
@@ -155,10 +168,16 @@ public sealed partial class MjData : IDisposable
         {
             if (!double.IsFinite(controls[i]))
             {
-                var name = Model.Name(MjtObj.mjOBJ_ACTUATOR, i) ?? $"#{i}";
-                throw new NonFiniteControlException(Model.Source, i, name, controls[i]);
+                ThrowNonFinite(i, controls[i]);
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNonFinite(int index, double value)
+    {
+        var name = Model.Name(MjtObj.mjOBJ_ACTUATOR, index) ?? $"#{index}";
+        throw new NonFiniteControlException(Model.Source, index, name, value);
     }
 
     private unsafe T Read<T>(int offset)

@@ -55,4 +55,11 @@ internal static unsafe partial class MjGuardNative
     [LibraryImport(Lib)]
     internal static partial int s2r_mj_render_rgb(IntPtr model, IntPtr data, void* option, void* camera, void* scene,
         void* context, int width, int height, byte* rgb);
+
+    /// <summary>
+    /// For tests only: leaves the AVX upper state dirty, then reads XINUSE (xgetbv ECX=1) before and inside a guarded
+    /// call. Returns 0 with both readings, 1 when this CPU cannot run the probe, -1 when the guarded call failed.
+    /// </summary>
+    [LibraryImport(Lib)]
+    internal static partial int s2r_mj_test_upper_state(out ulong before, out ulong inside);
 }

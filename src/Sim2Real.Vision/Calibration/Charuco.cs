@@ -1,5 +1,6 @@
+using OpenCvSharp;
+using OpenCvSharp.Aruco;
 using Sim2Real.Core.Imaging;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision.Calibration;
 
@@ -14,7 +15,7 @@ public sealed class Charuco(CharucoSpec spec) : ICalibrationBoard
     /// <summary>A quarter of the corners (at least 6): partial views help, but a handful of corners constrain little.</summary>
     public int MinimumCorners => Math.Max(6, Spec.CornerCount / 4);
 
-    public unsafe BoardObservation? Detect(Image gray)
+    public BoardObservation? Detect(Image gray)
     {
         ArgumentNullException.ThrowIfNull(gray);
         if (gray.Format != PixelFormat.Gray)
@@ -22,18 +23,24 @@ public sealed class Charuco(CharucoSpec spec) : ICalibrationBoard
             gray = ImageOps.Convert(gray, PixelFormat.Gray);
         }
 
-        var ids = new int[Spec.CornerCount];
-        var corners = new float[2 * Spec.CornerCount];
-        int found;
-        fixed (byte* p = gray.Pixels)
-        fixed (int* i = ids)
-        fixed (float* c = corners)
+        Point2f[] corners;
+        int[] ids;
+        using (var image = ImageMats.Wrap(gray))
+        using (var dictionary = CvAruco.GetPredefinedDictionary((PredefinedDictionaryType)Spec.DictionaryId))
+        using (var board = Board(dictionary))
+        using (var detector = new CharucoDetector(board))
         {
-            found = CvNative.Check(
-                CvNative.s2r_cv_charuco_detect(gray.View(p), Spec.SquaresX, Spec.SquaresY, Spec.SquareMeters, Spec.MarkerMeters, Spec.DictionaryId, Spec.CornerCount, i, c),
-                "ChArUco detection");
+            try
+            {
+                detector.DetectBoard(image, out corners, out ids, out _, out _);
+            }
+            catch (OpenCVException e)
+            {
+                throw OpenCvErrors.Wrap("ChArUco detection", e);
+            }
         }
 
+        var found = Math.Min(Math.Min(corners.Length, ids.Length), Spec.CornerCount);
         if (found == 0)
         {
             return null;
@@ -45,20 +52,30 @@ public sealed class Charuco(CharucoSpec spec) : ICalibrationBoard
             (objectPoints[3 * k], objectPoints[(3 * k) + 1]) = Spec.Corner(ids[k]);
         }
 
-        return new BoardObservation(corners[..(2 * found)], objectPoints);
+        return new BoardObservation(Chessboard.Flatten(corners[..found]), objectPoints);
     }
 
     /// <summary>Renders the board (grey, white margin) for printing or synthetic views.</summary>
-    public unsafe Image Draw(int width, int height, int marginPx)
+    public Image Draw(int width, int height, int marginPx)
     {
         var image = Image.Blank(width, height, PixelFormat.Gray);
-        fixed (byte* p = image.Pixels)
+        using var dictionary = CvAruco.GetPredefinedDictionary((PredefinedDictionaryType)Spec.DictionaryId);
+        using var board = Board(dictionary);
+        using var drawn = (TrackedMat)ImageMats.Wrap(image);
+        try
         {
-            CvNative.Check(
-                CvNative.s2r_cv_charuco_draw(Spec.SquaresX, Spec.SquaresY, Spec.SquareMeters, Spec.MarkerMeters, Spec.DictionaryId, marginPx, image.View(p)),
-                "ChArUco drawing");
+            board.GenerateImage(new Size(width, height), drawn, marginPx, 1);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("ChArUco drawing", e);
         }
 
-        return image;
+        return drawn.StillBorrowed ? image : throw new OpenCvException("ChArUco drawing: OpenCV reallocated the destination");
     }
+
+    // OpenCV 4.7 changed where boards with an even number of rows put their first marker; the legacy layout keeps
+    // boards printed from OpenCV 4.6 (Debian's, and this project's earlier shim) detectable, and draws them the same.
+    private CharucoBoard Board(OpenCvSharp.Aruco.Dictionary dictionary) =>
+        new(Spec.SquaresX, Spec.SquaresY, (float)Spec.SquareMeters, (float)Spec.MarkerMeters, dictionary) { LegacyPattern = true };
 }

@@ -1,5 +1,5 @@
+using OpenCvSharp;
 using Sim2Real.Core.Imaging;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision.Calibration;
 
@@ -18,7 +18,7 @@ public sealed class Chessboard(ChessboardSpec spec) : ICalibrationBoard
 
     public int MinimumCorners => Spec.Columns * Spec.Rows;
 
-    public unsafe BoardObservation? Detect(Image gray)
+    public BoardObservation? Detect(Image gray)
     {
         ArgumentNullException.ThrowIfNull(gray);
         if (gray.Format != PixelFormat.Gray)
@@ -26,21 +26,35 @@ public sealed class Chessboard(ChessboardSpec spec) : ICalibrationBoard
             gray = ImageOps.Convert(gray, PixelFormat.Gray);
         }
 
-        var n = Spec.Columns * Spec.Rows;
-        var corners = new float[2 * n];
-        fixed (byte* p = gray.Pixels)
-        fixed (float* c = corners)
+        using var image = ImageMats.Wrap(gray);
+        try
         {
-            var view = gray.View(p);
-            if (CvNative.Check(CvNative.s2r_cv_find_chessboard(view, Spec.Columns, Spec.Rows, DetectionFlags, c), "findChessboardCorners") == 0)
+            if (!Cv2.FindChessboardCorners(image, new Size(Spec.Columns, Spec.Rows), out Point2f[] found, (ChessboardFlags)DetectionFlags)
+                || found.Length != Spec.Columns * Spec.Rows)
             {
                 return null;
             }
 
-            CvNative.Check(CvNative.s2r_cv_corner_subpix(view, c, n, RefinementHalfWindow(corners), SubPixIterations, SubPixEpsilon), "cornerSubPix");
+            var window = RefinementHalfWindow(Flatten(found));
+            var refined = Cv2.CornerSubPix(
+                image, found, new Size(window, window), new Size(-1, -1), new TermCriteria(CriteriaTypes.Eps | CriteriaTypes.Count, SubPixIterations, SubPixEpsilon));
+            return new BoardObservation(Flatten(refined), _objectPoints);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("findChessboardCorners/cornerSubPix", e);
+        }
+    }
+
+    internal static float[] Flatten(Point2f[] points)
+    {
+        var flat = new float[2 * points.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            (flat[2 * i], flat[(2 * i) + 1]) = (points[i].X, points[i].Y);
         }
 
-        return new BoardObservation(corners, _objectPoints);
+        return flat;
     }
 
     /// <summary>

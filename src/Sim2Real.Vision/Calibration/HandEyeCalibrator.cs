@@ -1,4 +1,4 @@
-using Sim2Real.Vision.Interop;
+using OpenCvSharp;
 
 namespace Sim2Real.Vision.Calibration;
 
@@ -54,47 +54,65 @@ public static class HandEyeCalibrator
         return new HandEyeResult(input.Setup, method, camera, motions.Count, rejected, spreadM, spreadDeg);
     }
 
-    internal static unsafe RigidTransform Solve(IReadOnlyList<RigidTransform> gripperInBase, IReadOnlyList<RigidTransform> targetInCamera, HandEyeMethod method)
+    internal static RigidTransform Solve(IReadOnlyList<RigidTransform> gripperInBase, IReadOnlyList<RigidTransform> targetInCamera, HandEyeMethod method)
     {
-        var n = gripperInBase.Count;
-        var rg = gripperInBase.SelectMany(p => p.R).ToArray();
-        var tg = gripperInBase.SelectMany(p => p.T).ToArray();
-        var rt = targetInCamera.SelectMany(p => p.R).ToArray();
-        var tt = targetInCamera.SelectMany(p => p.T).ToArray();
-        var r = new double[9];
-        var t = new double[3];
-        fixed (double* prg = rg)
-        fixed (double* ptg = tg)
-        fixed (double* prt = rt)
-        fixed (double* ptt = tt)
-        fixed (double* pr = r)
-        fixed (double* pt = t)
+        var mats = new List<Mat>();
+        TrackedMat Track(TrackedMat m)
         {
-            CvNative.Check(CvNative.s2r_cv_calibrate_hand_eye(n, prg, ptg, prt, ptt, (int)method, pr, pt), "calibrateHandEye");
+            mats.Add(m);
+            return m;
         }
 
-        return new RigidTransform(r, t);
+        var r = new double[9];
+        var t = new double[3];
+        try
+        {
+            var rg = gripperInBase.Select(p => Track(ArrayMats.Over(p.R, 3, 3))).ToList();
+            var tg = gripperInBase.Select(p => Track(ArrayMats.Over(p.T, 3, 1))).ToList();
+            var rt = targetInCamera.Select(p => Track(ArrayMats.Over(p.R, 3, 3))).ToList();
+            var tt = targetInCamera.Select(p => Track(ArrayMats.Over(p.T, 3, 1))).ToList();
+            var rOut = Track(ArrayMats.Over(r, 3, 3));
+            var tOut = Track(ArrayMats.Over(t, 3, 1));
+            Cv2.CalibrateHandEye(rg, tg, rt, tt, rOut, tOut, (HandEyeCalibrationMethod)method);
+            return rOut.StillBorrowed && tOut.StillBorrowed
+                ? new RigidTransform(r, t)
+                : throw new OpenCvException("calibrateHandEye: OpenCV reallocated the result");
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("calibrateHandEye", e);
+        }
+        finally
+        {
+            mats.ForEach(m => m.Dispose());
+        }
     }
 
     /// <summary>The board's pose in the camera frame from its detected corners (cv::solvePnP).</summary>
-    public static unsafe RigidTransform BoardPose(BoardObservation found, CameraInfo camera)
+    public static RigidTransform BoardPose(BoardObservation found, CameraInfo camera)
     {
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(camera);
-        var obj = found.ObjectPoints.Select(v => (double)v).ToArray();
-        var img = found.ImagePoints.Select(v => (double)v).ToArray();
         var rvec = new double[3];
         var tvec = new double[3];
-        var k = camera.K;
-        var d = camera.D;
-        fixed (double* po = obj)
-        fixed (double* pi = img)
-        fixed (double* pk = k)
-        fixed (double* pd = d)
-        fixed (double* pr = rvec)
-        fixed (double* pt = tvec)
+        using var obj = TrackedMat.Over(found.ObjectPoints.Select(v => (double)v).ToArray(), found.Count, 1, MatType.CV_64FC3);
+        using var img = TrackedMat.Over(found.ImagePoints.Select(v => (double)v).ToArray(), found.Count, 1, MatType.CV_64FC2);
+        using var k = ArrayMats.Over(camera.K, 3, 3);
+        using var d = ArrayMats.Over(camera.D, 1, camera.D.Length);
+        using var r = ArrayMats.Over(rvec, 3, 1);
+        using var t = ArrayMats.Over(tvec, 3, 1);
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_solve_pnp(po, pi, found.Count, pk, pd, d.Length, pr, pt), "solvePnP");
+            Cv2.SolvePnP(obj, img, k, d, r, t, false, SolvePnPMethod.Iterative);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("solvePnP", e);
+        }
+
+        if (!r.StillBorrowed || !t.StillBorrowed || !rvec.Concat(tvec).All(double.IsFinite))
+        {
+            throw new OpenCvException("solvePnP: no pose found for the board points");
         }
 
         return RigidTransform.FromRotationVector(rvec, tvec);

@@ -1,5 +1,5 @@
+using OpenCvSharp;
 using Sim2Real.Core.Imaging;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision.Calibration;
 
@@ -50,7 +50,7 @@ public sealed class IntrinsicsCalibrator(ICalibrationBoard board, int minimumVie
     }
 
     /// <exception cref="CalibrationException">Fewer usable views than the minimum; lists the rejected ones.</exception>
-    public unsafe IntrinsicsResult Solve(string cameraName)
+    public IntrinsicsResult Solve(string cameraName)
     {
         if (_size is not { } size || _views.Count < minimumViews)
         {
@@ -59,34 +59,62 @@ public sealed class IntrinsicsCalibrator(ICalibrationBoard board, int minimumVie
                 $"too few views: {_views.Count} usable of {_views.Count + _rejected.Count}, need at least {minimumViews}{rejected}");
         }
 
-        var n = _views.Count;
-        var counts = _views.Select(v => v.Observation.Count).ToArray();
-        var objectPoints = _views.SelectMany(v => v.Observation.ObjectPoints).ToArray();
-        var imagePoints = _views.SelectMany(v => v.Observation.ImagePoints).ToArray();
-        var k = new double[9];
-        var d = new double[5];
-        var errors = new double[n];
-        var rvecs = new double[3 * n];
-        var tvecs = new double[3 * n];
-        var newK = new double[9];
-        double rms;
-        fixed (int* pc = counts)
-        fixed (float* po = objectPoints)
-        fixed (float* pi = imagePoints)
-        fixed (double* pk = k)
-        fixed (double* pd = d)
-        fixed (double* pe = errors)
-        fixed (double* pr = rvecs)
-        fixed (double* pt = tvecs)
-        fixed (double* pn = newK)
+        var objectMats = _views.Select(v => ArrayMats.Over(v.Observation.ObjectPoints, v.Observation.Count, 1, 3)).ToList();
+        var imageMats = _views.Select(v => ArrayMats.Over(v.Observation.ImagePoints, v.Observation.Count, 1, 2)).ToList();
+        Mat[] rvecs = [], tvecs = [];
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_calibrate_camera(n, pc, po, pi, size.Width, size.Height, 0, pk, pd, pe, pr, pt, out rms), "calibrateCamera");
-            CvNative.Check(CvNative.s2r_cv_optimal_new_camera_matrix(pk, pd, 5, size.Width, size.Height, 0.0, pn), "getOptimalNewCameraMatrix");
+            using var kMat = new Mat();
+            using var dMat = new Mat();
+            var imageSize = new Size(size.Width, size.Height);
+            var rms = Cv2.CalibrateCamera(objectMats, imageMats, imageSize, kMat, dMat, out rvecs, out tvecs, CalibrationFlags.None, Termination);
+            var k = ArrayMats.ToDoubles(kMat, "calibrateCamera");
+            var d = ArrayMats.ToDoubles(dMat, "calibrateCamera").Concat(new double[5]).Take(5).ToArray();
+            using var optimal = Cv2.GetOptimalNewCameraMatrix(kMat, dMat, imageSize, 0.0, imageSize, out _, false);
+            var newK = ArrayMats.ToDoubles(optimal, "getOptimalNewCameraMatrix");
+            var errors = _views.Select((v, i) => ReprojectionRms(v.Observation, rvecs[i], tvecs[i], kMat, dMat)).ToArray();
+            var p = new[] { newK[0], newK[1], newK[2], 0, newK[3], newK[4], newK[5], 0, newK[6], newK[7], newK[8], 0 };
+            var camera = new CameraInfo(cameraName, size.Width, size.Height, k, CameraInfo.PlumbBob, d, [1, 0, 0, 0, 1, 0, 0, 0, 1], p);
+            var views = _views.Select((v, i) => new CalibrationView(v.Name, errors[i])).ToList();
+            return new IntrinsicsResult(camera, rms, views, _rejected.ToList());
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("calibrateCamera", e);
+        }
+        finally
+        {
+            foreach (var m in objectMats.Concat(imageMats).Concat(rvecs).Concat(tvecs))
+            {
+                m.Dispose();
+            }
+        }
+    }
+
+    // cv::calibrateCamera's own default: 30 iterations or a change below DBL_EPSILON. OpenCvSharp's default passes
+    // double.Epsilon (the smallest denormal) instead, which never stops early.
+    private static TermCriteria Termination => new(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 2.220446049250313e-16);
+
+    /// <summary>A view's RMS reprojection error as calibrateCameraExtended reports it: projected in double precision.</summary>
+    private static double ReprojectionRms(BoardObservation view, Mat rvec, Mat tvec, Mat k, Mat d)
+    {
+        var objectPoints = view.ObjectPoints.Select(v => (double)v).ToArray();
+        var projected = new double[2 * view.Count];
+        using var obj = TrackedMat.Over(objectPoints, view.Count, 1, MatType.CV_64FC3);
+        using var image = TrackedMat.Over(projected, view.Count, 1, MatType.CV_64FC2);
+        Cv2.ProjectPoints(obj, rvec, tvec, k, d, image);
+        if (!image.StillBorrowed)
+        {
+            throw new OpenCvException("projectPoints: OpenCV reallocated the projected points");
         }
 
-        var p = new[] { newK[0], newK[1], newK[2], 0, newK[3], newK[4], newK[5], 0, newK[6], newK[7], newK[8], 0 };
-        var camera = new CameraInfo(cameraName, size.Width, size.Height, k, CameraInfo.PlumbBob, d, [1, 0, 0, 0, 1, 0, 0, 0, 1], p);
-        var views = _views.Select((v, i) => new CalibrationView(v.Name, errors[i])).ToList();
-        return new IntrinsicsResult(camera, rms, views, _rejected.ToList());
+        var sum = 0.0;
+        for (var i = 0; i < projected.Length; i++)
+        {
+            var e = projected[i] - view.ImagePoints[i];
+            sum += e * e;
+        }
+
+        return Math.Sqrt(sum / view.Count);
     }
 }

@@ -1,4 +1,4 @@
-using Sim2Real.Vision.Interop;
+using OpenCvSharp;
 
 namespace Sim2Real.Vision.Calibration;
 
@@ -23,29 +23,30 @@ public sealed record RigidTransform(double[] R, double[] T)
     }
 
     /// <summary>From OpenCV's rotation vector (axis times angle in radians).</summary>
-    public static unsafe RigidTransform FromRotationVector(double[] rvec, double[] t)
+    public static RigidTransform FromRotationVector(double[] rvec, double[] t)
     {
         ArgumentNullException.ThrowIfNull(rvec);
-        var r = new double[9];
-        fixed (double* pin = rvec)
-        fixed (double* pout = r)
-        {
-            CvNative.Check(CvNative.s2r_cv_rodrigues(pin, 3, pout), "Rodrigues");
-        }
-
-        return new RigidTransform(r, [.. t]);
+        ArgumentNullException.ThrowIfNull(t);
+        return new RigidTransform(Rodrigues(rvec, 3, 1, 3, 3), [.. t]);
     }
 
-    public unsafe double[] RotationVector()
+    public double[] RotationVector() => Rodrigues(R, 3, 3, 3, 1);
+
+    private static double[] Rodrigues(double[] input, int inRows, int inCols, int outRows, int outCols)
     {
-        var v = new double[3];
-        fixed (double* pin = R)
-        fixed (double* pout = v)
+        var output = new double[outRows * outCols];
+        using var source = ArrayMats.Over(input, inRows, inCols);
+        using var result = ArrayMats.Over(output, outRows, outCols);
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_rodrigues(pin, 9, pout), "Rodrigues");
+            Cv2.Rodrigues(source, result);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("Rodrigues", e);
         }
 
-        return v;
+        return result.StillBorrowed ? output : throw new OpenCvException("Rodrigues: OpenCV reallocated the result");
     }
 
     /// <summary>Unit quaternion (x, y, z, w) with w &gt;= 0.</summary>

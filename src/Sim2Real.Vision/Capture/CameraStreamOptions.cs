@@ -22,6 +22,14 @@ public sealed record CameraStreamOptions
     /// <summary>Longest an open may take (FFmpeg honours it natively; the watchdog enforces it for all).</summary>
     public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Lend the reader's one frame buffer instead of copying each frame out of it: every <see cref="CapturedFrame"/>
+    /// then shares one <see cref="Sim2Real.Core.Imaging.Image"/>, overwritten by the next frame, so it is valid only
+    /// inside OnNext. Saves a copy and a large allocation per frame for consumers that use each frame at once
+    /// (<see cref="Preprocessing.ObservationStreams.Preprocess"/>); never combine it with ObserveOn or buffering.
+    /// </summary>
+    public bool ReuseFrameBuffer { get; init; }
+
     public CameraStreamOptions Validate(string source = "capture")
     {
         ArgumentNullException.ThrowIfNull(TimeProvider);

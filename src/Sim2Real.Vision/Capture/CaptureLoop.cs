@@ -133,14 +133,16 @@ internal sealed class CaptureLoop : IDisposable
                     _attempts++;
                     SetDeadline(_options.OpenTimeout, "open");
                     var reader = _readers.Open(_source, _options);
-                    var first = TryRead(reader);
-                    if (first is null)
+                    try
+                    {
+                        (Image Image, DateTimeOffset At)? first = TryRead(reader) ?? throw new CaptureUnavailableException($"{_source}: opened but delivered no frame");
+                        return ValueTask.FromResult((reader, first));
+                    }
+                    catch
                     {
                         reader.Dispose();
-                        throw new CaptureUnavailableException($"{_source}: opened but delivered no frame");
+                        throw;
                     }
-
-                    return ValueTask.FromResult((reader, first));
                 },
                 context,
                 0).ConfigureAwait(true);

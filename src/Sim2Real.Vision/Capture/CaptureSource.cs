@@ -13,7 +13,7 @@ public sealed record CaptureSource(CaptureSourceKind Kind, string Location, Capt
 
     /// <summary>
     /// Reads a source as users write it: <c>/dev/video0</c> or <c>0</c> (V4L2), <c>rtsp://...</c> or <c>http://...</c>
-    /// (FFmpeg), a directory (image folder) or a video file (FFmpeg).
+    /// (an ffmpeg process), a directory (image folder) or a video file (OpenCV's FFmpeg).
     /// </summary>
     /// <exception cref="InvalidConfigException">A file or folder that does not exist.</exception>
     public static CaptureSource Parse(string spec, string field = "--source")
@@ -32,7 +32,7 @@ public sealed record CaptureSource(CaptureSourceKind Kind, string Location, Capt
 
         if (StreamSchemes.Any(s => spec.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
-            return new CaptureSource(CaptureSourceKind.NetworkStream, spec, CaptureBackend.Ffmpeg);
+            return new CaptureSource(CaptureSourceKind.NetworkStream, spec, CaptureBackend.FfmpegProcess);
         }
 
         if (Directory.Exists(spec))

@@ -1,5 +1,5 @@
+using OpenCvSharp;
 using Sim2Real.Core.Imaging;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision;
 
@@ -8,15 +8,24 @@ public static class ImageCodec
 {
     /// <summary>Decodes PNG/JPEG/... bytes. Colour images come back BGR, as OpenCV decodes them.</summary>
     /// <exception cref="OpenCvException">The bytes are not a decodable image.</exception>
-    public static unsafe Image Decode(ReadOnlySpan<byte> encoded, bool grayscale = false)
+    public static Image Decode(ReadOnlySpan<byte> encoded, bool grayscale = false)
     {
-        using var mat = new MatHandle();
-        fixed (byte* p = encoded)
+        if (encoded.IsEmpty)
         {
-            CvNative.Check(CvNative.s2r_cv_imdecode(p, encoded.Length, grayscale ? CvType.ImreadGrayscale : CvType.ImreadColor, mat), "decode");
+            throw new OpenCvException("decode: no bytes to decode");
         }
 
-        return mat.ToImage(PixelFormat.Bgr);
+        try
+        {
+            using var mat = Cv2.ImDecode(encoded, Mode(grayscale));
+            return mat.Empty()
+                ? throw new OpenCvException("decode: the bytes are not an image format OpenCV can decode")
+                : ImageMats.ToImage(mat);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("decode", e);
+        }
     }
 
     /// <summary>Reads an image file (BGR, or grey when asked).</summary>
@@ -29,42 +38,56 @@ public static class ImageCodec
             throw new ImageFileException(path, "no such file");
         }
 
-        using var mat = new MatHandle();
-        if (CvNative.s2r_cv_imread(path, grayscale ? CvType.ImreadGrayscale : CvType.ImreadColor, mat) < 0)
+        try
         {
-            throw new ImageFileException(path, "not a readable image (corrupt, truncated or an unsupported format)");
+            using var mat = Cv2.ImRead(path, Mode(grayscale));
+            return mat.Empty()
+                ? throw new ImageFileException(path, "not a readable image (corrupt, truncated or an unsupported format)")
+                : ImageMats.ToImage(mat);
         }
-
-        return mat.ToImage(PixelFormat.Bgr);
+        catch (OpenCVException e)
+        {
+            throw new ImageFileException(path, $"not a readable image: {e.Message}", e);
+        }
     }
 
     /// <summary>Encodes to the format named by <paramref name="extension"/> (".png", ".jpg").</summary>
-    public static unsafe byte[] Encode(Image image, string extension, params int[] parameters)
+    public static byte[] Encode(Image image, string extension, params int[] parameters)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var bgr = ImageOps.ToOpenCvOrder(image);
-        using var mat = new MatHandle();
-        fixed (byte* p = bgr.Pixels)
-        fixed (int* q = parameters)
+        ArgumentNullException.ThrowIfNull(extension);
+        using var mat = ImageMats.Wrap(ImageOps.ToOpenCvOrder(image));
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_imencode(extension, bgr.View(p), q, parameters.Length, mat), $"encode {extension}");
+            return Cv2.ImEncode(extension, mat, out var bytes, parameters)
+                ? bytes
+                : throw new OpenCvException($"encode {extension}: the encoder refused the image");
         }
-
-        return mat.ToBytes();
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap($"encode {extension}", e);
+        }
     }
 
     /// <summary>Writes an image file; the extension picks the format.</summary>
-    public static unsafe void Write(string path, Image image, params int[] parameters)
+    /// <exception cref="ImageFileException">The file cannot be written (no such folder, no encoder for the extension).</exception>
+    public static void Write(string path, Image image, params int[] parameters)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(image);
-        var bgr = ImageOps.ToOpenCvOrder(image);
-        fixed (byte* p = bgr.Pixels)
-        fixed (int* q = parameters)
+        using var mat = ImageMats.Wrap(ImageOps.ToOpenCvOrder(image));
+        try
         {
-            if (CvNative.s2r_cv_imwrite(path, bgr.View(p), q, parameters.Length) < 0)
+            if (!Cv2.ImWrite(path, mat, parameters))
             {
-                throw new ImageFileException(path, CvNative.LastError);
+                throw new ImageFileException(path, "cannot write the image (does the folder exist?)");
             }
         }
+        catch (OpenCVException e)
+        {
+            throw new ImageFileException(path, $"cannot write: {e.Message}", e);
+        }
     }
+
+    private static ImreadModes Mode(bool grayscale) => grayscale ? ImreadModes.Grayscale : ImreadModes.Color;
 }

@@ -1,9 +1,12 @@
+using OpenCvSharp;
 using Sim2Real.Core.Imaging;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision;
 
-/// <summary>Pixel operations through OpenCV: resize, colour conversion, crop, remap, perspective warp.</summary>
+/// <summary>
+/// Pixel operations through OpenCV: resize, colour conversion, crop, remap, perspective warp. The *Into forms write
+/// into a preallocated image and allocate nothing, managed or native-proxy, so they can run on every frame.
+/// </summary>
 public static class ImageOps
 {
     public static Image Resize(Image source, int width, int height, Interpolation interpolation = Interpolation.Area)
@@ -15,15 +18,25 @@ public static class ImageOps
     }
 
     /// <summary>Resizes into a preallocated image of the same format (no allocation on the hot path).</summary>
-    public static unsafe void ResizeInto(Image source, Image destination, Interpolation interpolation)
+    public static void ResizeInto(Image source, Image destination, Interpolation interpolation)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ResizeRegionInto(source, 0, 0, source.Width, source.Height, destination, interpolation);
+    }
+
+    /// <summary>Resizes the rectangle (x, y, width, height) of <paramref name="source"/>: the crop is a view, never a copy.</summary>
+    public static unsafe void ResizeRegionInto(Image source, int x, int y, int width, int height, Image destination, Interpolation interpolation)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         RequireSameFormat(source, destination);
+        RequireInside(source, x, y, width, height);
         fixed (byte* s = source.Pixels)
         fixed (byte* d = destination.Pixels)
         {
-            CvNative.Check(CvNative.s2r_cv_resize(source.View(s), destination.View(d), (int)interpolation), "resize");
+            using var from = NativeView.Pixels(s + (y * source.Stride) + (x * source.Channels), width, height, source.Channels, source.Stride);
+            using var to = View(destination, d);
+            FrameKernels.Resize(from, to, destination.Width, destination.Height, interpolation, "resize");
         }
     }
 
@@ -46,10 +59,17 @@ public static class ImageOps
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         var code = ConversionCode(source.Format, destination.Format);
+        if (source.Width != destination.Width || source.Height != destination.Height)
+        {
+            throw new ArgumentException($"convert: source is {source}, destination is {destination}: sizes differ", nameof(destination));
+        }
+
         fixed (byte* s = source.Pixels)
         fixed (byte* d = destination.Pixels)
         {
-            CvNative.Check(CvNative.s2r_cv_cvt_color(source.View(s), destination.View(d), code), $"convert {source.Format} to {destination.Format}");
+            using var from = View(source, s);
+            using var to = View(destination, d);
+            FrameKernels.CvtColor(from, to, code, "cvtColor");
         }
     }
 
@@ -57,11 +77,7 @@ public static class ImageOps
     public static Image Crop(Image source, int x, int y, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > source.Width || y + height > source.Height)
-        {
-            throw new ArgumentOutOfRangeException(nameof(x), $"crop {width}x{height}+{x}+{y} does not fit a {source.Width}x{source.Height} image");
-        }
-
+        RequireInside(source, x, y, width, height);
         var result = Image.Blank(width, height, source.Format);
         var row = width * source.Channels;
         for (var r = 0; r < height; r++)
@@ -91,12 +107,16 @@ public static class ImageOps
         fixed (float* mx = mapX)
         fixed (float* my = mapY)
         {
-            CvNative.Check(CvNative.s2r_cv_remap(source.View(s), destination.View(d), mx, my, (int)interpolation, CvType.BorderConstant), "remap");
+            using var from = View(source, s);
+            using var to = View(destination, d);
+            using var x = new NativeView(mx, destination.Height, destination.Width, MatType.CV_32FC1, destination.Width * sizeof(float));
+            using var y = new NativeView(my, destination.Height, destination.Width, MatType.CV_32FC1, destination.Width * sizeof(float));
+            FrameKernels.Remap(from, to, x, y, interpolation, "remap");
         }
     }
 
     /// <summary>cv::warpPerspective with the 3x3 row-major homography <paramref name="homography"/> (source to destination).</summary>
-    public static unsafe Image WarpPerspective(Image source, double[] homography, int width, int height, byte border = 0, Interpolation interpolation = Interpolation.Linear)
+    public static Image WarpPerspective(Image source, double[] homography, int width, int height, byte border = 0, Interpolation interpolation = Interpolation.Linear)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(homography);
@@ -106,28 +126,36 @@ public static class ImageOps
         }
 
         var result = Image.Blank(width, height, source.Format);
-        fixed (byte* s = source.Pixels)
-        fixed (byte* d = result.Pixels)
-        fixed (double* h = homography)
+        using var from = ImageMats.Wrap(source);
+        using var to = (TrackedMat)ImageMats.Wrap(result);
+        using var h = ArrayMats.Over(homography, 3, 3);
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_warp_perspective(source.View(s), result.View(d), h, (int)interpolation, border), "warpPerspective");
+            Cv2.WarpPerspective(from, to, h, new Size(width, height), (InterpolationFlags)interpolation, BorderTypes.Constant, Scalar.All(border));
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap("warpPerspective", e);
         }
 
-        return result;
+        return to.StillBorrowed ? result : throw new OpenCvException("warpPerspective: OpenCV reallocated the destination");
     }
 
     /// <summary>The image as OpenCV's codecs and writers expect it: grey, BGR or BGRA.</summary>
     internal static Image ToOpenCvOrder(Image image) => image.Format == PixelFormat.Rgb ? Convert(image, PixelFormat.Bgr) : image;
 
-    private static int ConversionCode(PixelFormat from, PixelFormat to) => (from, to) switch
+    internal static unsafe NativeView View(Image image, byte* pinned) =>
+        NativeView.Pixels(pinned, image.Width, image.Height, image.Channels, image.Stride);
+
+    private static ColorConversionCodes ConversionCode(PixelFormat from, PixelFormat to) => (from, to) switch
     {
-        (PixelFormat.Bgr, PixelFormat.Rgb) or (PixelFormat.Rgb, PixelFormat.Bgr) => CvType.BgrToRgb,
-        (PixelFormat.Bgr, PixelFormat.Gray) => CvType.BgrToGray,
-        (PixelFormat.Rgb, PixelFormat.Gray) => CvType.RgbToGray,
-        (PixelFormat.Gray, PixelFormat.Bgr) or (PixelFormat.Gray, PixelFormat.Rgb) => CvType.GrayToBgr,
-        (PixelFormat.Bgra, PixelFormat.Bgr) => CvType.BgraToBgr,
-        (PixelFormat.Bgra, PixelFormat.Rgb) => CvType.BgraToRgb,
-        (PixelFormat.Bgra, PixelFormat.Gray) => CvType.BgraToGray,
+        (PixelFormat.Bgr, PixelFormat.Rgb) or (PixelFormat.Rgb, PixelFormat.Bgr) => ColorConversionCodes.BGR2RGB,
+        (PixelFormat.Bgr, PixelFormat.Gray) => ColorConversionCodes.BGR2GRAY,
+        (PixelFormat.Rgb, PixelFormat.Gray) => ColorConversionCodes.RGB2GRAY,
+        (PixelFormat.Gray, PixelFormat.Bgr) or (PixelFormat.Gray, PixelFormat.Rgb) => ColorConversionCodes.GRAY2BGR,
+        (PixelFormat.Bgra, PixelFormat.Bgr) => ColorConversionCodes.BGRA2BGR,
+        (PixelFormat.Bgra, PixelFormat.Rgb) => ColorConversionCodes.BGRA2RGB,
+        (PixelFormat.Bgra, PixelFormat.Gray) => ColorConversionCodes.BGRA2GRAY,
         _ => throw new NotSupportedException($"no conversion from {from} to {to}"),
     };
 
@@ -136,6 +164,14 @@ public static class ImageOps
         if (a.Format != b.Format)
         {
             throw new ArgumentException($"source is {a.Format}, destination is {b.Format}: convert first");
+        }
+    }
+
+    private static void RequireInside(Image source, int x, int y, int width, int height)
+    {
+        if (x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > source.Width || y + height > source.Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), $"region {width}x{height}+{x}+{y} does not fit a {source.Width}x{source.Height} image");
         }
     }
 }

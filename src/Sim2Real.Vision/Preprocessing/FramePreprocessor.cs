@@ -1,6 +1,5 @@
 using Sim2Real.Core.Imaging;
 using Sim2Real.Vision.Calibration;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision.Preprocessing;
 
@@ -76,17 +75,11 @@ public sealed class FramePreprocessor
         ToChannelFirst(resized, Options.OutputOrder, chw);
     }
 
-    private unsafe void ResizeCrop(Image source, Image destination)
+    // The crop is a view into the source (offset pointer, full stride): no copy.
+    private void ResizeCrop(Image source, Image destination)
     {
         var crop = Options.EffectiveCrop;
-        fixed (byte* s = source.Pixels)
-        fixed (byte* d = destination.Pixels)
-        {
-            // The crop is a view into the source (offset pointer, full stride): no copy.
-            var offset = (crop.Y * source.Stride) + (crop.X * source.Channels);
-            var view = new NativeImage(s + offset, crop.Width, crop.Height, source.Stride, CvType.U8(source.Channels));
-            CvNative.Check(CvNative.s2r_cv_resize(view, destination.View(d), (int)Options.Resize), "resize");
-        }
+        ImageOps.ResizeRegionInto(source, crop.X, crop.Y, crop.Width, crop.Height, destination, Options.Resize);
     }
 
     private static void ToChannelFirst(Image hwc, PixelFormat order, Span<byte> chw)

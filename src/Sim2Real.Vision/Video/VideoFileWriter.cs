@@ -1,6 +1,6 @@
+using OpenCvSharp;
 using Sim2Real.Core.Imaging;
 using Sim2Real.Vision.Capture;
-using Sim2Real.Vision.Interop;
 
 namespace Sim2Real.Vision.Video;
 
@@ -10,9 +10,9 @@ namespace Sim2Real.Vision.Video;
 /// </summary>
 public sealed class VideoFileWriter : IDisposable
 {
-    private readonly WriterHandle _writer;
+    private readonly VideoWriter _writer;
 
-    private VideoFileWriter(WriterHandle writer, string path, int width, int height)
+    private VideoFileWriter(VideoWriter writer, string path, int width, int height)
     {
         _writer = writer;
         Path = path;
@@ -43,29 +43,48 @@ public sealed class VideoFileWriter : IDisposable
             throw new ArgumentOutOfRangeException(nameof(width), $"need a positive size and frame rate, got {width}x{height} at {framesPerSecond} fps");
         }
 
-        var pointer = CvNative.s2r_cv_writer_open(path, (int)backend, fourcc, framesPerSecond, width, height, 1);
-        if (pointer == IntPtr.Zero)
+        VideoWriter? writer = null;
+        try
         {
-            throw new OpenCvException($"{path}: {CvNative.LastError}");
-        }
+            writer = new VideoWriter(path, (VideoCaptureAPIs)backend, FourCC.FromString(fourcc), framesPerSecond, new Size(width, height), true);
+            if (!writer.IsOpened())
+            {
+                throw new OpenCvException($"{path}: VideoWriter: cannot open {path} for {fourcc} at {width}x{height} ({backend} backend)");
+            }
 
-        return new VideoFileWriter(WriterHandle.FromPointer(pointer), path, width, height);
+            var result = new VideoFileWriter(writer, path, width, height);
+            writer = null;
+            return result;
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap($"{path}: VideoWriter", e);
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
     }
 
     /// <summary>Appends a colour frame (RGB frames are converted; grey is expanded).</summary>
-    public unsafe void Write(Image frame)
+    public void Write(Image frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        ObjectDisposedException.ThrowIf(_writer.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
         if (frame.Width != Width || frame.Height != Height)
         {
             throw new ArgumentException($"{Path}: frame is {frame.Width}x{frame.Height}, the video is {Width}x{Height}", nameof(frame));
         }
 
         var bgr = frame.Format == PixelFormat.Bgr ? frame : ImageOps.Convert(frame, PixelFormat.Bgr);
-        fixed (byte* p = bgr.Pixels)
+        using var mat = ImageMats.Wrap(bgr);
+        try
         {
-            CvNative.Check(CvNative.s2r_cv_writer_write(_writer, bgr.View(p)), Path);
+            _writer.Write(mat);
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap(Path, e);
         }
 
         FramesWritten++;

@@ -11,6 +11,7 @@
 #include <dds/ddsi/q_radmin.h>
 
 #include "s2r_rawcdr.h"
+#include "../s2r_upper_state.h"
 
 struct s2r_serdata {
   struct ddsi_serdata c;
@@ -247,8 +248,10 @@ dds_entity_t s2r_create_topic(dds_entity_t participant, const char *topic_name, 
   return tp;
 }
 
+// The per-message entries from C# clear the upper vector state first: Cyclone is baseline x86-64 (SSE) code.
 dds_return_t s2r_write_cdr(dds_entity_t writer, const void *sertype, const void *cdr, uint32_t size)
 {
+  s2r_clean_upper();
   const struct ddsi_sertype *st = sertype;
   struct s2r_serdata *d = serdata_new(st, SDK_DATA, size);
   if (d == NULL)
@@ -259,6 +262,7 @@ dds_return_t s2r_write_cdr(dds_entity_t writer, const void *sertype, const void 
 
 int32_t s2r_take_one(dds_entity_t reader, void **handle, const uint8_t **data, uint32_t *size, int64_t *source_timestamp)
 {
+  s2r_clean_upper();
   struct ddsi_serdata *sd = NULL;
   dds_sample_info_t info;
   dds_return_t n = dds_takecdr(reader, &sd, 1, &info, DDS_ANY_STATE);
@@ -278,5 +282,6 @@ int32_t s2r_take_one(dds_entity_t reader, void **handle, const uint8_t **data, u
 
 void s2r_release(void *handle)
 {
+  s2r_clean_upper();
   ddsi_serdata_unref((struct ddsi_serdata *)handle);
 }

@@ -4,12 +4,16 @@
 // as mju_user_error by the C# side) copies the message and longjmps back to it. The call then returns -1 and the
 // message is read with s2r_mj_last_error() on the same thread. Only C code of MuJoCo's engine is guarded this way:
 // the XML compiler (C++) installs its own thread-local handler and reports errors through its error buffer.
+// Every guarded call first clears the upper vector state the caller may have left dirty (../s2r_upper_state.h):
+// libmujoco 2.2.2 is legacy SSE and runs at about half speed otherwise on CPUs that track that state.
 #include <setjmp.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <mujoco/mujoco.h>
+
+#include "../s2r_upper_state.h"
 
 #define S2R_API __attribute__((visibility("default")))
 
@@ -29,8 +33,10 @@ S2R_API void s2r_mj_on_error(const char* msg) {
 
 S2R_API const char* s2r_mj_last_error(void) { return s2r_message; }
 
-// Runs `call` with a jump point set; nested guards restore the outer one.
-#define S2R_GUARD(call)                  \
+// Runs the statements with a jump point set; nested guards restore the outer one. Variadic so that the statements
+// may hold commas (initializers). The vzeroupper comes first, before anything of ours or MuJoCo's runs.
+#define S2R_GUARD(...)                   \
+  s2r_clean_upper();                     \
   jmp_buf here;                          \
   jmp_buf* volatile outer = s2r_jump;    \
   if (setjmp(here)) {                    \
@@ -39,7 +45,7 @@ S2R_API const char* s2r_mj_last_error(void) { return s2r_message; }
   }                                      \
   s2r_message[0] = 0;                    \
   s2r_jump = &here;                      \
-  call;                                  \
+  __VA_ARGS__;                           \
   s2r_jump = outer;                      \
   return 0;
 
@@ -82,9 +88,49 @@ S2R_API int s2r_mjr_make_context(const mjModel* m, mjrContext* con, int fontscal
 // One frame: scene update, render into the offscreen buffer, read back RGB (rows bottom-up, as OpenGL reads).
 S2R_API int s2r_mj_render_rgb(const mjModel* m, mjData* d, const mjvOption* opt, mjvCamera* cam, mjvScene* scn,
                               mjrContext* con, int width, int height, unsigned char* rgb) {
-  mjrRect viewport = {0, 0, width, height};
-  S2R_GUARD(mjr_setBuffer(mjFB_OFFSCREEN, con); mjv_updateScene(m, d, opt, NULL, cam, mjCAT_ALL, scn);
-            mjr_render(viewport, scn, con); mjr_readPixels(rgb, NULL, viewport, con))
+  S2R_GUARD(mjrRect viewport = {0, 0, width, height}; mjr_setBuffer(mjFB_OFFSCREEN, con);
+            mjv_updateScene(m, d, opt, NULL, cam, mjCAT_ALL, scn); mjr_render(viewport, scn, con);
+            mjr_readPixels(rgb, NULL, viewport, con))
 }
 
 S2R_API int s2r_mj_save_model(const mjModel* m, const char* filename) { S2R_GUARD(mj_saveModel(m, filename, NULL, 0)) }
+
+// ---------------------------------------------------------------- for tests only
+
+#if defined(__x86_64__) || defined(__i386__)
+// xgetbv with ECX=1 reads XINUSE: which state components are not in their initial (all-zero) configuration.
+// It exists where CPUID.(EAX=0DH,ECX=1):EAX bit 2 is set.
+static int s2r_xinuse_readable(void) {
+  unsigned a, b, c, d;
+  if (!s2r_avx_usable || __get_cpuid_max(0, NULL) < 0xD) {
+    return 0;
+  }
+  __cpuid_count(0xD, 1, a, b, c, d);
+  return (a & 0x4) != 0;
+}
+
+// A guarded call like the others whose body reads the upper state MuJoCo would start with.
+__attribute__((noinline)) static int s2r_mj_probe_guarded(uint64_t* inside) { S2R_GUARD(*inside = s2r_xgetbv(1)) }
+#endif
+
+// Test only: leaves the upper halves of ymm0 dirty (all ones, as managed code may leave them), reads XINUSE, then
+// enters a guarded call that reads XINUSE again. Returns 0 with both readings, 1 when the CPU cannot run the probe
+// (no AVX, no xgetbv with ECX=1, or not x86), -1 when the guarded call failed. A guard that lost its vzeroupper
+// shows XINUSE bit 2 (upper halves of ymm0-15) in *inside.
+S2R_API int s2r_mj_test_upper_state(uint64_t* before, uint64_t* inside) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (!s2r_xinuse_readable()) {
+    return 1;
+  }
+  // Compare-with-TRUE predicate: all ones whatever ymm0 held; AVX (not AVX2), like anything the JIT may write.
+  __asm__ volatile("vcmpps $15, %%ymm0, %%ymm0, %%ymm0" ::: "xmm0");
+  *before = s2r_xgetbv(1);
+  // Through a volatile pointer so the compiler cannot inline the guard into this frame.
+  int (*volatile probe)(uint64_t*) = s2r_mj_probe_guarded;
+  return probe(inside) == 0 ? 0 : -1;
+#else
+  (void)before;
+  (void)inside;
+  return 1;
+#endif
+}

@@ -81,6 +81,20 @@ public class CalibrateCommandTests
         Assert.True(File.Exists(output));
     }
 
+    [Fact]
+    public void Live_mode_on_a_video_the_bundled_ffmpeg_cannot_decode_exits_1_naming_the_file_and_the_codec()
+    {
+        var video = Path.Combine(RepositoryRoot(), "tests", "Sim2Real.Vision.Tests", "Fixtures", "av1_64x48.mkv");
+        var output = Path.Combine(Temp(), "cam.yaml");
+
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--source", video, "--board", "9x6", "--square", "0.025", "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"sim2real calibrate: {video}: cannot decode its video: codec 'AV01' (AV1)", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
     [Theory]
     [InlineData("--dictionary", "DICT_4X4_50", "ChArUco needs --marker")]
     [InlineData("--marker", "0.05", "marker size must be positive and smaller than the square")]
@@ -106,6 +120,18 @@ public class CalibrateCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("give exactly one of --images (files) or --source (live)", stderr, StringComparison.Ordinal);
+    }
+
+    // The fixture belongs to the Vision tests (with its README); the CLI test reads it where it lives.
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sim2Real.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException($"no Sim2Real.sln above {AppContext.BaseDirectory}");
     }
 
     private static string Temp()

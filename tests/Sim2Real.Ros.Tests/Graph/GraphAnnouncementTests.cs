@@ -38,13 +38,7 @@ public class GraphAnnouncementTests
         using var observer = new RosNode(RosTestEnvironment.Options("observer"));
         var guid = Convert.ToHexString(node.ParticipantGid);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        Sim2Real.Ros.Graph.DiscoveredParticipant? seen = null;
-        while (seen is null && DateTime.UtcNow < deadline)
-        {
-            seen = observer.DiscoverParticipants().FirstOrDefault(p => Convert.ToHexString(p.Guid) == guid);
-            await Task.Delay(20);
-        }
+        var seen = await Eventually.FindAsync(() => observer.DiscoverParticipants().FirstOrDefault(p => Convert.ToHexString(p.Guid) == guid));
 
         Assert.NotNull(seen);
         Assert.Equal("enclave=/;", seen.UserData);
@@ -58,13 +52,7 @@ public class GraphAnnouncementTests
         using var b = new RosNode(RosTestEnvironment.Options("b"));
         using var publisher = a.CreatePublisher<Imu>(topic, QosProfile.SensorData);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        Sim2Real.Ros.Graph.DiscoveredEndpoint? found = null;
-        while (found is null && DateTime.UtcNow < deadline)
-        {
-            found = b.DiscoverEndpoints().FirstOrDefault(e => e.Topic == topic);
-            await Task.Delay(20);
-        }
+        var found = await Eventually.FindAsync(() => b.DiscoverEndpoints().FirstOrDefault(e => e.Topic == topic));
 
         Assert.NotNull(found);
         Assert.True(found.IsPublisher);

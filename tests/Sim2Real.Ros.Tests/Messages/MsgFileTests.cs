@@ -79,7 +79,7 @@ public partial class MsgFileTests
     [GeneratedRegex(@"^(?<type>[A-Za-z0-9_/]+)\s+(?<name>[A-Z][A-Z0-9_]*)\s*=\s*(?<value>\S+)$")]
     private static partial Regex Constant();
 
-    [GeneratedRegex(@"^(?<type>[A-Za-z0-9_/]+)(?<array>\[(?<length>\d*)\])?\s+(?<name>[a-z][a-z0-9_]*)$")]
+    [GeneratedRegex(@"^(?<type>[A-Za-z0-9_/]+)(?<array>\[(?<length>\d*)\])?\s+(?<name>[a-z][a-z0-9_]*)(\s+(?<default>\S.*))?$")]
     private static partial Regex Field();
 
     [GeneratedRegex(@"""(?<file>msg/[A-Za-z0-9]+\.msg)""")]

@@ -42,11 +42,7 @@ public class MalformedInputTests
 
         using var impostor = EchoPeer.StartC("impostor", $"{prefix}/image", "sensor_msgs::msg::dds_::Image_", "3");
         await impostor.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (subscription.Status.Malformed < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.HoldsAsync(() => subscription.Status.Malformed >= 3);
 
         Assert.Equal(0, impostor.ExitCode);
         Assert.Equal(3, subscription.Status.Malformed);
@@ -75,12 +71,7 @@ public class MalformedInputTests
         await publisher.WaitForSubscribersAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         // Volatile samples sent before the reader knows the writer may not arrive: publish until the second does.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!second.Task.IsCompleted && DateTime.UtcNow < deadline)
-        {
-            publisher.Publish(new JointState { Name = ["b"], Position = [2] });
-            await Task.WhenAny(second.Task, Task.Delay(20));
-        }
+        await Eventually.RepeatUntilAsync(() => publisher.Publish(new JointState { Name = ["b"], Position = [2] }), second.Task);
 
         Assert.Equal(["b"], (await second.Task.WaitAsync(TimeSpan.FromSeconds(1))).Name);
         Assert.Equal(1, subscription.Status.ObserverFaults);

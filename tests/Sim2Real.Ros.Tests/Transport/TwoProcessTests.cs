@@ -58,11 +58,7 @@ public class TwoProcessTests
             var (exitCode, output) = await peer.ExitAsync();
             Assert.True(exitCode == 0, $"peer failed ({exitCode}): {output}");
             // The peer waited for our acknowledgments; give the last samples a moment to be taken.
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (received.Values.Sum(q => q.Count) < types.Count * PerType && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.HoldsAsync(() => received.Values.Sum(q => q.Count) >= types.Count * PerType);
 
             foreach (var type in types)
             {

@@ -5,11 +5,18 @@ namespace Sim2Real.Vision.Tests.Calibration;
 
 public class IntrinsicsCalibratorTests
 {
+    // OpenCvSharp carries OpenCV 4.13 and Debian's python3 cv2 is 4.6. Their findChessboardCorners place the coarse
+    // corners differently (up to 2.4 px on left02.jpg); cornerSubPix, which stops at 0.001 px, brings them within
+    // 0.0005 px of each other. That moves the RMS by under a millionth of a pixel and the intrinsics by under 1e-6.
+    // getOptimalNewCameraMatrix (alpha 0, camera_info's P) changed between the two: 4.13 picks a tighter inner
+    // rectangle, f about 0.2% longer, leaving 86 instead of 405 rectified pixels outside the raw frame on these boards.
+    private const double RmsSlackPixels = 1e-5;
+
     [Fact]
-    public void Matches_python_cv2_on_opencv_sample_chessboards()
+    public void Matches_python_cv2_4_6_on_opencv_sample_chessboards_within_half_a_percent_and_no_worse_rms()
     {
         var paths = TestData.LeftChessboards();
-        Assert.True(paths.Length >= 10, $"expected OpenCV's left01..left14 under {TestData.OpenCvSamples} (opencv-doc)");
+        Assert.True(paths.Length == 13, $"expected OpenCV's 13 boards left01..left14 under {TestData.OpenCvSamples} (opencv-doc)");
         var calibrator = new IntrinsicsCalibrator(new Chessboard(ChessboardSpec.Parse("9x6", 0.025)));
         foreach (var path in paths)
         {
@@ -20,15 +27,39 @@ public class IntrinsicsCalibratorTests
         var reference = Python.RunJson(TestData.Reference("calibrate_cv2.py"), ["9", "6", "0.025", .. paths]);
 
         Assert.Equal(reference.GetProperty("used").GetArrayLength(), ours.Views.Count);
-        Assert.Equal(reference.GetProperty("rms").GetDouble(), ours.RmsErrorPixels, 6);
-        AssertClose(reference.Doubles("K"), ours.Camera.K, 1e-6, "camera matrix");
-        AssertClose(reference.Doubles("D"), ours.Camera.D, 1e-6, "distortion");
-        var p = reference.Doubles("P");
-        AssertClose(p, ours.Camera.RectifiedK(), 1e-6, "projection");
-        AssertClose(reference.Doubles("per_view"), ours.Views.Select(v => v.RmsErrorPixels).ToArray(), 1e-6, "per-view errors");
+        var k = reference.Doubles("K");
+        foreach (var (name, python, mine) in new[] { ("fx", k[0], ours.Camera.Fx), ("fy", k[4], ours.Camera.Fy), ("cx", k[2], ours.Camera.Cx), ("cy", k[5], ours.Camera.Cy) })
+        {
+            Assert.True(Math.Abs((mine / python) - 1) <= 0.005, $"{name}: python {python:R}, ours {mine:R}");
+        }
+
+        var rms = reference.GetProperty("rms").GetDouble();
+        Assert.True(ours.RmsErrorPixels <= rms + RmsSlackPixels, $"RMS: python {rms:R} px, ours {ours.RmsErrorPixels:R} px");
+        AssertClose(reference.Doubles("D"), ours.Camera.D, 1e-4, "distortion");
+        AssertClose(reference.Doubles("P"), ours.Camera.RectifiedK(), 0.005, "projection");
+        AssertClose(reference.Doubles("per_view"), ours.Views.Select(v => v.RmsErrorPixels).ToArray(), 1e-3, "per-view errors");
         // Sanity on the physics, independent of Python: these images come from a ~535 px focal-length camera.
         Assert.InRange(ours.Camera.Fx, 500, 560);
         Assert.True(ours.RmsErrorPixels < 0.5, $"RMS {ours.RmsErrorPixels} px");
+    }
+
+    [Fact]
+    public void Solving_the_same_corners_reproduces_python_cv2_4_6_to_a_millionth()
+    {
+        var paths = TestData.LeftChessboards();
+        var calibrator = new IntrinsicsCalibrator(new Chessboard(ChessboardSpec.Parse("9x6", 0.025)));
+        var corners = paths.Select(p => calibrator.AddView(Path.GetFileName(p), ImageCodec.Read(p, grayscale: true))!.ImagePoints).ToArray();
+        var file = Path.Combine(TestData.TempDirectory(), "corners.json");
+        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(corners));
+
+        var ours = calibrator.Solve("left");
+        var reference = Python.RunJson(TestData.Reference("calibrate_corners_cv2.py"), "9", "6", "0.025", "640", "480", file);
+
+        Assert.Equal(reference.GetProperty("rms").GetDouble(), ours.RmsErrorPixels, 9);
+        AssertClose(reference.Doubles("K"), ours.Camera.K, 1e-6, "camera matrix");
+        AssertClose(reference.Doubles("D"), ours.Camera.D, 1e-6, "distortion");
+        AssertClose(reference.Doubles("per_view"), ours.Views.Select(v => v.RmsErrorPixels).ToArray(), 1e-6, "per-view errors");
+        AssertClose(reference.Doubles("P"), ours.Camera.RectifiedK(), 0.005, "projection (alpha 0 rectangle differs by version)");
     }
 
     [Fact]

@@ -42,6 +42,51 @@ public class RealSourceTests
     }
 
     [Fact]
+    public async Task Lent_frame_buffer_is_one_image_that_each_frame_overwrites()
+    {
+        var path = Path.Combine(TestData.TempDirectory(), "clip.mp4");
+        using (var writer = VideoFileWriter.Create(path, 64, 48, 10))
+        {
+            for (var t = 0; t < 5; t++)
+            {
+                writer.Write(TestImages.Pattern(64, 48, PixelFormat.Bgr, 50 * t));
+            }
+        }
+
+        var seen = new List<(Image Image, byte[] Copy)>();
+        await CameraStream.Open(CaptureSource.Parse(path), Quick with { ReuseFrameBuffer = true })
+            .Do(f => seen.Add((f.Image, [.. f.Image.Pixels])))
+            .ToList()
+            .Timeout(TimeSpan.FromSeconds(30));
+        var owned = await CameraStream.Open(CaptureSource.Parse(path), Quick).ToList().Timeout(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5, seen.Count);
+        Assert.All(seen, s => Assert.Same(seen[0].Image, s.Image));
+        Assert.Equal(5, owned.Select(f => f.Image).Distinct().Count());
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(owned[i].Image.Pixels, seen[i].Copy);
+        }
+    }
+
+    [Fact]
+    public async Task Video_whose_codec_the_bundled_ffmpeg_lacks_fails_naming_the_file_and_the_codec()
+    {
+        var path = TestData.Fixture("av1_64x48.mkv");
+        var source = CaptureSource.Parse(path);
+
+        var e = await Assert.ThrowsAsync<VideoCodecException>(async () =>
+            await CameraStream.Open(source, Quick).ToList().Timeout(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(path, e.FilePath);
+        Assert.Equal("AV01", e.Codec);
+        Assert.True(
+            e.Message.StartsWith($"{path}: cannot decode its video: codec 'AV01' (AV1) has no decoder in the FFmpeg bundled with OpenCV 4.13", StringComparison.Ordinal),
+            e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
     public async Task Image_folder_plays_in_name_order_and_a_corrupt_file_ends_it_with_its_name()
     {
         var dir = TestData.TempDirectory();
@@ -62,7 +107,7 @@ public class RealSourceTests
     }
 
     [Fact]
-    public async Task Http_mjpeg_stream_is_read_through_ffmpeg_and_reconnects_after_a_drop()
+    public async Task Http_mjpeg_stream_is_read_through_an_ffmpeg_process_and_reconnects_after_a_drop()
     {
         var frames = Enumerable.Range(0, 4).Select(t => TestImages.Pattern(64, 48, PixelFormat.Bgr, 40 * t)).ToArray();
         using var camera = new MjpegServer(frames, framesPerConnection: 4);
@@ -73,7 +118,7 @@ public class RealSourceTests
             .ToList()
             .Timeout(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(CaptureSourceKind.NetworkStream, source.Kind);
+        Assert.Equal((CaptureSourceKind.NetworkStream, CaptureBackend.FfmpegProcess), (source.Kind, source.Backend));
         Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), received.Select(f => f.Sequence));
         Assert.True(received[^1].Connection >= 3, $"frames came over {received[^1].Connection} connection(s); the server drops each after 4 frames");
         Assert.True(camera.Connections >= 3);

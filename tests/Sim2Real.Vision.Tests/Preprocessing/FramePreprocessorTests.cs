@@ -72,6 +72,32 @@ public class FramePreprocessorTests
     }
 
     [Fact]
+    public void Filling_and_pushing_into_the_callers_memory_gives_the_snapshots_bytes()
+    {
+        var preprocessor = new FramePreprocessor(Options(Camera));
+        var snapshots = preprocessor.NewStack();
+        var inPlace = preprocessor.NewStack();
+        var buffer = new byte[inPlace.ObservationBytes];
+        var frames = Enumerable.Range(0, 5).Select(t => TestImages.Pattern(640, 480, PixelFormat.Bgr, t)).ToArray();
+
+        var expected = new List<StackedObservation> { snapshots.Reset(frames[0], DateTimeOffset.UnixEpoch) };
+        inPlace.Fill(frames[0]);
+        inPlace.CopyTo(buffer);
+        Assert.Equal(expected[0].Data, buffer);
+        for (var t = 1; t < frames.Length; t++)
+        {
+            var snapshot = snapshots.Push(frames[t], DateTimeOffset.UnixEpoch);
+            inPlace.PushFrame(frames[t]);
+            inPlace.CopyTo(buffer);
+            Assert.Equal(snapshot.Data, buffer);
+            Assert.Equal(snapshot.Sequence, inPlace.Sequence);
+        }
+
+        Assert.Throws<ArgumentException>(() => inPlace.CopyTo(new byte[10]));
+        Assert.Throws<InvalidOperationException>(() => preprocessor.NewStack().CopyTo(buffer));
+    }
+
+    [Fact]
     public void Matches_python_cv2_crop_resize_and_transpose()
     {
         var frame = TestImages.Pattern(640, 480, PixelFormat.Bgr, 7);

@@ -38,12 +38,14 @@ internal static class TopicBench
         command.Options.Add(external);
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
+            var measuredCount = TopicOptions.Count(parse.GetValue(count), 1, "--count", maximum: 10_000_000);
+            var skip = TopicOptions.Count(parse.GetValue(warmup), 0, "--warmup", maximum: 10_000_000);
             var prefix = parse.GetValue(external) ?? "/bench_" + Environment.ProcessId;
             using var peer = parse.GetValue(external) is null ? StartSelf("topic", "bench", "pong", "--prefix", prefix) : null;
             using var node = TopicSession.OpenNode("bench_ping");
             using var ping = node.CreatePublisher<Time>(prefix + "/ping", PingQos);
             using var pong = node.CreateSubscription<Time>(prefix + "/pong", PingQos);
-            var total = parse.GetValue(warmup) + parse.GetValue(count);
+            var total = skip + measuredCount;
             var rtts = new double[total];
             var at = new long[total];
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,7 +84,6 @@ internal static class TopicBench
                 peer.StandardInput.Close();
                 await peer.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             }
-            var skip = parse.GetValue(warmup);
             var windows = WindowedPercentiles(rtts[skip..], at[skip..]);
             var measured = rtts[skip..];
             Array.Sort(measured);
@@ -109,17 +110,17 @@ internal static class TopicBench
         command.Options.Add(height);
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
+            var limit = TopicOptions.Seconds(parse.GetValue(seconds), "--seconds", allowZero: false);
+            var w = TopicOptions.Count(parse.GetValue(width), 1, "--width", maximum: 8192);
+            var h = TopicOptions.Count(parse.GetValue(height), 1, "--height", maximum: 8192);
             var prefix = "/bench_" + Environment.ProcessId;
             using var sink = StartSelf("topic", "bench", "sink", "--prefix", prefix);
             using var node = TopicSession.OpenNode("bench_pub");
             using var publisher = node.CreatePublisher<Image>(prefix + "/image", StreamQos);
             await publisher.WaitForSubscribersAsync(1, cancellationToken).WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
-            var w = parse.GetValue(width);
-            var h = parse.GetValue(height);
             var pixels = new byte[w * h * 3];
             Random.Shared.NextBytes(pixels);
             var clock = Stopwatch.StartNew();
-            var limit = TimeSpan.FromSeconds(parse.GetValue(seconds));
             long sent = 0;
             while (clock.Elapsed < limit)
             {

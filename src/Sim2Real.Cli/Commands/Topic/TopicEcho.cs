@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Threading.Channels;
 using Sim2Real.Ros.Cdr;
+using Sim2Real.Ros.Graph;
 using Sim2Real.Ros.Messages;
 using Sim2Real.Ros.Transport;
 
@@ -27,37 +28,57 @@ internal static class TopicEcho
 
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
-            using var node = TopicSession.OpenNode("topic_echo");
-            var name = parse.GetValue(topic)!;
-            var (messageType, publishers) = await TopicSession.ResolveTypeAsync(node, name, parse.GetValue(type),
-                TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
-            var qos = TopicSession.CompatibleQos(publishers, parse.GetValue(reliability), parse.GetValue(durability));
+            var waitFor = TopicOptions.Seconds(parse.GetValue(wait), "--wait");
+            var limit = parse.GetValue(count) is { } n ? TopicOptions.Count(n, 1, "--count", " (omit it to echo until Ctrl+C)") : (int?)null;
+            var requested = parse.GetValue(type) is { } t ? RosTypeName.Parse(t) : null;
+            var reliable = parse.GetValue(reliability) is { } r ? QosNames.Reliability(r, "command line", "--qos-reliability") : (Reliability?)null;
+            var durable = parse.GetValue(durability) is { } d ? QosNames.Durability(d, "command line", "--qos-durability") : (Durability?)null;
             var truncate = parse.GetValue(fullLength) ? int.MaxValue : MessageIntrospection.DefaultTruncateLength;
-            var limit = parse.GetValue(count);
+
+            using var node = TopicSession.OpenNode("topic_echo");
+            var resolver = TopicSession.Resolver(node);
+            var resolved = await resolver.ResolveAsync(parse.GetValue(topic)!, requested, waitFor, cancellationToken);
+            var messageType = resolved.Type;
             var received = Channel.CreateUnbounded<SerializedMessage>(new UnboundedChannelOptions { SingleReader = true });
-            using var subscription = node.CreateSerializedSubscription(name, messageType.Name, qos, validate: false);
+            using var subscription = node.CreateSerializedSubscription(resolved.Topic, messageType.Name,
+                SubscriptionQos.For(resolved.Publishers, reliable, durable), validate: false);
             subscription.IncompatibleQosDetected += status => Console.Error.WriteLine($"WARNING: {status.LastError}");
             using var forward = subscription.Subscribe(m => received.Writer.TryWrite(m));
-            var printed = 0;
-            await foreach (var message in received.Reader.ReadAllAsync(cancellationToken))
-            {
-                object decoded;
-                try
-                {
-                    decoded = messageType.Read(message.Cdr);
-                }
-                catch (MalformedMessageException e)
-                {
-                    Console.Error.WriteLine($"{subscription.Topic} [{messageType.Name}]: dropped a malformed sample ({message.Cdr.Length} bytes): {e.Message}");
-                    continue;
-                }
 
-                Console.Write(MessageIntrospection.ToYaml(decoded, truncate));
-                Console.WriteLine("---");
-                if (limit is { } n && ++printed >= n)
+            // Until the first message, a publisher of another type (one that started after us) ends the wait with an
+            // error: it would never match, and the reader would wait in silence.
+            using var firstMessage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watch = resolver.WatchForOtherTypesAsync(resolved, firstMessage.Token)
+                .ContinueWith(w => w.Exception?.InnerException is { } e && received.Writer.TryComplete(e), TaskScheduler.Default);
+            var printed = 0;
+            try
+            {
+                await foreach (var message in received.Reader.ReadAllAsync(cancellationToken))
                 {
-                    break;
+                    await firstMessage.CancelAsync();
+                    object decoded;
+                    try
+                    {
+                        decoded = messageType.Read(message.Cdr);
+                    }
+                    catch (MalformedMessageException e)
+                    {
+                        Console.Error.WriteLine($"{subscription.Topic} [{messageType.Name}]: dropped a malformed sample ({message.Cdr.Length} bytes): {e.Message}");
+                        continue;
+                    }
+
+                    Console.Write(MessageIntrospection.ToYaml(decoded, truncate));
+                    Console.WriteLine("---");
+                    if (limit is { } most && ++printed >= most)
+                    {
+                        break;
+                    }
                 }
+            }
+            finally
+            {
+                await firstMessage.CancelAsync();
+                await watch;
             }
 
             return 0;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sim2Real.Ros.Graph;
+using Sim2Real.Ros.Messages;
 
 namespace Sim2Real.Cli.Commands.Topic;
 
@@ -23,26 +25,42 @@ internal static class TopicHz
 
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
+            var waitFor = TopicOptions.Seconds(parse.GetValue(wait), "--wait");
+            var stopAfter = parse.GetValue(duration) is { } seconds ? TopicOptions.Seconds(seconds, "--duration", allowZero: false) : (TimeSpan?)null;
+            var meter = new RateMeter(TopicOptions.Count(parse.GetValue(window), 1, "--window"));
+            var requested = parse.GetValue(type) is { } t ? RosTypeName.Parse(t) : null;
+
             using var node = TopicSession.OpenNode("topic_hz");
-            var name = parse.GetValue(topic)!;
-            var (messageType, publishers) = await TopicSession.ResolveTypeAsync(node, name, parse.GetValue(type),
-                TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
-            var meter = new RateMeter(parse.GetValue(window));
+            var resolver = TopicSession.Resolver(node);
+            var resolved = await resolver.ResolveAsync(parse.GetValue(topic)!, requested, waitFor, cancellationToken);
             var clock = Stopwatch.StartNew();
-            using var subscription = node.CreateSerializedSubscription(name, messageType.Name,
-                TopicSession.CompatibleQos(publishers, null, null), validate: false);
+            using var subscription = node.CreateSerializedSubscription(resolved.Topic, resolved.Type.Name,
+                SubscriptionQos.For(resolved.Publishers), validate: false);
             using var arrivals = subscription.Subscribe(_ => meter.Add(clock.Elapsed));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (parse.GetValue(duration) is { } limit)
+            if (stopAfter is { } limit)
             {
-                stop.CancelAfter(TimeSpan.FromSeconds(limit));
+                stop.CancelAfter(limit);
             }
 
+            // Until a message arrives, a publisher of another type is an error (it would never match).
+            using var firstMessage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watch = resolver.WatchForOtherTypesAsync(resolved, firstMessage.Token);
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
             try
             {
                 while (await timer.WaitForNextTickAsync(stop.Token))
                 {
+                    if (watch.IsFaulted)
+                    {
+                        await watch;
+                    }
+
+                    if (meter.Seen > 0)
+                    {
+                        await firstMessage.CancelAsync();
+                    }
+
                     Console.WriteLine(meter.Report() ?? "no new messages");
                 }
             }
@@ -50,7 +68,12 @@ internal static class TopicHz
             {
                 // --duration elapsed: a normal end.
             }
+            finally
+            {
+                await firstMessage.CancelAsync();
+            }
 
+            await watch;
             return 0;
         }));
         return command;
@@ -64,6 +87,17 @@ internal static class TopicHz
         private TimeSpan? _last;
         private long _seen;
         private long _reported;
+
+        public long Seen
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _seen;
+                }
+            }
+        }
 
         public void Add(TimeSpan at)
         {

@@ -14,8 +14,9 @@ internal static class TopicList
         command.Options.Add(spin);
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
+            var spinTime = TopicOptions.Seconds(parse.GetValue(spin), "--spin-time");
             using var node = TopicSession.OpenNode("topic_list");
-            await Task.Delay(TimeSpan.FromSeconds(parse.GetValue(spin)), cancellationToken);
+            await Task.Delay(spinTime, cancellationToken);
             var topics = node.DiscoverEndpoints()
                 .GroupBy(e => e.Topic)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Sim2Real.Core;
 using Sim2Real.Ros.Cdr;
 using Sim2Real.Ros.Messages;
+using Sim2Real.Ros.Transport;
 
 namespace Sim2Real.Cli.Commands.Topic;
 
@@ -31,17 +31,16 @@ internal static class TopicPub
 
         command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
         {
+            var hz = TopicOptions.Rate(parse.GetValue(rate), "--rate");
+            var limit = parse.GetValue(count) is { } n ? TopicOptions.Count(n, 1, "--count", " (omit it to publish until Ctrl+C)") : (int?)null;
+            var waitMatching = TopicOptions.Seconds(parse.GetValue(wait), "--wait-matching");
+            var qos = QosNames.Profile(parse.GetValue(profile)!, "command line", "--qos-profile").With(
+                parse.GetValue(reliability) is { } r ? QosNames.Reliability(r, "command line", "--qos-reliability") : null,
+                parse.GetValue(durability) is { } d ? QosNames.Durability(d, "command line", "--qos-durability") : null,
+                parse.GetValue(depth) is { } k ? TopicOptions.Count(k, 1, "--qos-depth") : null);
             var messageType = RosMessageTypes.Get(RosTypeName.Parse(parse.GetValue(type)!));
             var name = parse.GetValue(topic)!;
             var message = MessageIntrospection.FromYaml(parse.GetValue(values)!, messageType.ClrType, $"{name} [{messageType.Name}]");
-            var hz = parse.GetValue(rate);
-            if (!(hz > 0) || double.IsInfinity(hz))
-            {
-                throw new InvalidConfigException("command line", "--rate", $"must be a positive number of Hz, got {hz}");
-            }
-
-            var limit = parse.GetValue(count);
-            var qos = TopicSession.PublisherQos(parse.GetValue(profile)!, parse.GetValue(reliability), parse.GetValue(durability), parse.GetValue(depth));
             using var cdr = new CdrWriter();
             messageType.Write(cdr, message);
             var bytes = cdr.Written.ToArray();
@@ -53,11 +52,11 @@ internal static class TopicPub
             {
                 try
                 {
-                    await publisher.WaitForSubscribersAsync(1, cancellationToken).WaitAsync(TimeSpan.FromSeconds(parse.GetValue(wait)), cancellationToken);
+                    await publisher.WaitForSubscribersAsync(1, cancellationToken).WaitAsync(waitMatching, cancellationToken);
                 }
                 catch (TimeoutException)
                 {
-                    Console.Error.WriteLine($"WARNING: no subscription matched {publisher.Topic} within {parse.GetValue(wait)} s; publishing anyway");
+                    Console.Error.WriteLine($"WARNING: no subscription matched {publisher.Topic} within {waitMatching.TotalSeconds} s; publishing anyway");
                 }
             }
 
