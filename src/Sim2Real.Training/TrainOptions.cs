@@ -34,7 +34,7 @@ public sealed record TrainOptions
     /// <summary>Physics (and visual) domain randomization, sampled per episode.</summary>
     public bool Randomize { get; init; } = true;
 
-    /// <summary>A named world of the robot to train in (robot.yaml <c>worlds:</c>, e.g. payload_training); null: randomized or nominal as <see cref="Randomize"/> says.</summary>
+    /// <summary>A named world of the robot to train in (robot.yaml <c>worlds:</c>, e.g. rma_training); null: randomized or nominal as <see cref="Randomize"/> says.</summary>
     public string? World { get; init; }
 
     /// <summary>RMA phase 1 (docs/rma.md): e_t appended to the state and μ trained through the critic; null trains plain DrQ-v2.</summary>

@@ -30,7 +30,7 @@ internal static class TrainCommand
         var schedule = new Option<string?>("--stddev-schedule") { Description = "exploration stddev schedule in agent steps (default: linear(1.0,0.1,500000) pixels, linear(1.0,0.1,10000) state)" };
         var lr = new Option<double?>("--lr") { Description = "Adam learning rate (default: 1e-4 pixels as the reference, 3e-4 state)" };
         var noRandomize = new Option<bool>("--no-randomize") { Description = "turn domain randomization off" };
-        var world = new Option<string?>("--world") { Description = "train in a named world of robot.yaml (e.g. payload_training for reach_payload) instead of the randomized one" };
+        var world = new Option<string?>("--world") { Description = "train in a named world of robot.yaml (e.g. rma_training for reach_payload) instead of the randomized one" };
         var seedFrames = new Option<long?>("--seed-frames") { Description = "frames of random actions before updates start (default 4000)" };
         var discount = new Option<double?>("--discount") { Description = "reward discount per agent step (default 0.99)" };
         var nstep = new Option<int?>("--nstep") { Description = "steps summed into one n-step return (default 3)" };

@@ -44,7 +44,7 @@ public sealed class EnvFactorSet
 
         var world = RobotWorlds.Resolve(env.Robot, worldName);
         var ranges = world.Ranges?.Physics
-            ?? throw new InvalidConfigException(env.Robot.Source, $"worlds.{world.Name}", "an RMA run trains on a world that samples ranges (e.g. payload_training); this one samples nothing");
+            ?? throw new InvalidConfigException(env.Robot.Source, $"worlds.{world.Name}", "an RMA run trains on a world that samples ranges (e.g. rma_training); this one samples nothing");
         var factors = new List<EnvFactor> { new(PayloadName, "kg", payload.PayloadKg.Min, payload.PayloadKg.Max) };
         factors.AddRange(env.Robot.Joints.Select(j => new EnvFactor($"motor_strength_scale/{j.Name}", "ratio", ranges.MotorStrengthScale.Min, ranges.MotorStrengthScale.Max)));
         factors.Add(new("kp_scale", "ratio", ranges.KpScale.Min, ranges.KpScale.Max));

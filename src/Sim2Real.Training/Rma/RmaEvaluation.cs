@@ -17,8 +17,8 @@ namespace Sim2Real.Training.Rma;
 /// <summary>
 /// RMA's evaluation (issue 19 item 5) from two policy files: DR-only (the baseline), RMA without adaptation (z at
 /// the mean), RMA (ẑ from φ at its rate) and the expert (z = μ(e_t)), each on the same seeded episodes of three
-/// worlds: the training ranges (payload_training), wider test ranges with the payload re-sampled mid-episode
-/// (payload_test), and real_like. Then ẑ's settling time after a scripted payload jump, and one jump's trace.
+/// worlds: the training ranges (rma_training), wider test ranges with the payload re-sampled mid-episode
+/// (rma_test), and real_like. Then ẑ's settling time after a scripted payload jump, and one jump's trace.
 /// </summary>
 public static class RmaEvaluation
 {
@@ -26,8 +26,8 @@ public static class RmaEvaluation
     public const string MarkdownFileName = "rma_eval.md";
     public const string TrackingCsvFileName = "zhat_tracking.csv";
     public const string TrackingPlotFileName = "zhat_tracking.png";
-    public const string TrainingWorld = "payload_training";
-    public const string TestWorld = "payload_test";
+    public const string TrainingWorld = "rma_training";
+    public const string TestWorld = "rma_test";
 
     public static IReadOnlyList<string> Worlds { get; } = ["training", "test", WorldNames.RealLike];
 

@@ -52,10 +52,10 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Rma_runs_get_phase_one_settings_and_their_own_run_directory()
     {
-        var options = Parse(ObservationKind.State, "--obs", "state", "--rma", "--task", "reach_payload", "--world", "payload_training", "--history-length", "45");
+        var options = Parse(ObservationKind.State, "--obs", "state", "--rma", "--task", "reach_payload", "--world", "rma_training", "--history-length", "45");
 
         Assert.Equal(45, options.Rma!.HistoryLength);
-        Assert.Equal("payload_training", options.World);
+        Assert.Equal("rma_training", options.World);
         Assert.Equal(Path.Combine("runs", "arm6-reach_payload-state-s1-rma"), options.RunDirectory);
     }
 

@@ -6,7 +6,7 @@ namespace Sim2Real.Sim.Tests.Tasks;
 
 public class PayloadReachTaskTests
 {
-    private static RobotEnvironment Create(PayloadReachTaskOptions task, string world = "payload_training") =>
+    private static RobotEnvironment Create(PayloadReachTaskOptions task, string world = "rma_training") =>
         (RobotEnvironment)RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach_payload", World = world, PayloadReachTask = task });
 
     private static float[] Hold => new float[6];

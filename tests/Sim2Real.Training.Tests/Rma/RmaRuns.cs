@@ -39,7 +39,7 @@ public sealed class RmaRuns : IDisposable
     {
         Robot = "arm6",
         Task = "reach_payload",
-        World = "payload_training",
+        World = "rma_training",
         Frames = frames,
         Seed = 3,
         SeedFrames = 200,
