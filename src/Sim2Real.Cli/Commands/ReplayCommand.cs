@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sim2Real.Cli.Bench;
+using Sim2Real.Cli.Commands.Replay;
 
 namespace Sim2Real.Cli.Commands;
 
@@ -9,7 +10,10 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var command = new Command("replay", "Replay buffer tools for DrQ-v2 training.");
+        var command = new Command("replay", "Replay logged episodes: through the policy, in the simulator, and the sim-vs-real gap report (replay bench: the training replay buffer's benchmark).");
+        command.Subcommands.Add(ReplayPolicy.Create());
+        command.Subcommands.Add(ReplaySim.Create());
+        command.Subcommands.Add(ReplayGap.Create());
         command.Subcommands.Add(CreateBench());
         return command;
     }
