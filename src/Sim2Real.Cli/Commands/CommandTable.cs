@@ -30,6 +30,8 @@ internal static class CommandTable
         yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
+        yield return DeployCommand.Create();
+        yield return LaunchCommand.Create();
         yield return TopicCommand.Create();
         yield return LogCommand.Create();
     }

@@ -15,6 +15,7 @@ internal static class SimCommand
         SimPlayCommand.Create,
         SimEnvBenchCommand.Create,
         SimExportKinematicsCommand.Create,
+        SimServeCommand.Create,
     ];
 
     public static Command Create()

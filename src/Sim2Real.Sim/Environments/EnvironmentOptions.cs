@@ -2,6 +2,7 @@ using Sim2Real.Core;
 using Sim2Real.Sim.Randomization;
 using Sim2Real.Sim.Rendering;
 using Sim2Real.Sim.Tasks;
+using Sim2Real.Sim.Worlds;
 
 namespace Sim2Real.Sim.Environments;
 
@@ -31,11 +32,21 @@ public sealed record EnvironmentOptions
     /// <summary>Fast (no MSAA, shadows or reflections) for training; High for videos.</summary>
     public RenderQuality RenderQuality { get; init; } = RenderQuality.Fast;
 
-    /// <summary>Samples physics (and, with pixels, visual) factors per episode from the robot's ranges.</summary>
+    /// <summary>Samples physics and visual factors per episode from the robot's ranges: the <c>randomized</c> world.</summary>
     public bool Randomize { get; init; }
 
-    /// <summary>Ranges to use instead of the robot's own <c>randomization:</c> section.</summary>
+    /// <summary>
+    /// The world episodes are drawn from (see <see cref="WorldNames"/>): <c>nominal</c>, <c>randomized</c>,
+    /// <c>real_like</c> or any world robot.yaml defines. Null means <c>randomized</c> when <see cref="Randomize"/> is
+    /// set, else <c>nominal</c>.
+    /// </summary>
+    public string? World { get; init; }
+
+    /// <summary>Ranges to use instead of the robot's own <c>randomization:</c> section (the training ranges).</summary>
     public RandomizationConfig? Randomization { get; init; }
+
+    /// <summary>The world's name as robot.yaml spells it.</summary>
+    public string WorldName => World is null ? (Randomize ? WorldNames.Randomized : WorldNames.Nominal) : WorldNames.Normalize(World);
 
     /// <summary>robots/ folder; null finds it from the working directory.</summary>
     public string? RobotsRoot { get; init; }
@@ -58,6 +69,11 @@ public sealed record EnvironmentOptions
         if (ImageWidth is < 8 or > 4096 || ImageHeight is < 8 or > 4096)
         {
             throw new InvalidConfigException(source, "image_size", $"must be 8..4096 pixels, got {ImageWidth}x{ImageHeight}");
+        }
+
+        if (World is not null && Randomize && WorldName != WorldNames.Randomized)
+        {
+            throw new InvalidConfigException(source, "world", $"'{World}' conflicts with randomize (the randomized world); give one of them");
         }
 
         ReachTask.Validate(source);

@@ -1,6 +1,7 @@
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Robots;
 using Sim2Real.Sim.Tasks;
+using Sim2Real.Sim.Worlds;
 
 namespace Sim2Real.Sim.Environments;
 
@@ -16,17 +17,26 @@ public static class RobotEnvironments
         return blueprint.Build();
     }
 
+    /// <summary>A simulation core driven by joint position targets, in the world <see cref="EnvironmentOptions.World"/> names.</summary>
+    /// <exception cref="Sim2Real.Core.InvalidConfigException">Unknown robot, task, world or camera, or a bad config.</exception>
+    public static RobotSimulation CreateSimulation(EnvironmentOptions options)
+    {
+        using var blueprint = Blueprint.Load(options);
+        return blueprint.BuildSimulation();
+    }
+
     /// <summary>
     /// The parsed robot, task and compiled scene, from which any number of environments are copied (mj_copyModel),
     /// so a vector of N environments parses the MJCF once.
     /// </summary>
     internal sealed class Blueprint : IDisposable
     {
-        private Blueprint(EnvironmentOptions options, RobotConfig robot, TaskDefinition task, MjModel model, string? camera)
+        private Blueprint(EnvironmentOptions options, RobotConfig robot, TaskDefinition task, World world, MjModel model, string? camera)
         {
             Options = options;
             Robot = robot;
             Task = task;
+            World = world;
             Model = model;
             Camera = camera;
         }
@@ -36,6 +46,8 @@ public static class RobotEnvironments
         public RobotConfig Robot { get; }
 
         public TaskDefinition Task { get; }
+
+        public World World { get; }
 
         public MjModel Model { get; }
 
@@ -49,6 +61,7 @@ public static class RobotEnvironments
             var catalog = options.RobotsRoot is null ? RobotCatalog.Discover() : new RobotCatalog(options.RobotsRoot);
             var robot = catalog.Load(options.Robot);
             var task = TaskCatalog.Find(options.Task, robot);
+            var world = RobotWorlds.Resolve(robot, options.WorldName, options.Randomization);
             string? camera = null;
             if (options.Pixels)
             {
@@ -61,7 +74,7 @@ public static class RobotEnvironments
                 model.CameraId(camera);
             }
 
-            return new Blueprint(options, robot, task, model, camera);
+            return new Blueprint(options, robot, task, world, model, camera);
         }
 
         public IEnvironment Build()
@@ -72,7 +85,22 @@ public static class RobotEnvironments
                 var spec = Camera is null ? null : Robot.Camera(Camera);
                 var frames = spec is null ? null
                     : FrameSources.Create(model, spec.Name, Options.ImageWidth ?? spec.Width, Options.ImageHeight ?? spec.Height, Options.RenderQuality);
-                return new RobotEnvironment(Options, Robot, Task, model, frames);
+                return new RobotEnvironment(Options, Robot, Task, World, model, frames);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>A simulation core with its own model copy, driven by joint targets (the served robot's).</summary>
+        public RobotSimulation BuildSimulation()
+        {
+            var model = Model.Copy();
+            try
+            {
+                return new RobotSimulation(Options, Robot, Task, World, model);
             }
             catch
             {

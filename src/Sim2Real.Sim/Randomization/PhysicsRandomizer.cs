@@ -96,4 +96,26 @@ internal sealed class PhysicsRandomizer
 
         _model.SetConst(data);
     }
+
+    /// <summary>
+    /// Replaces the PD gains robot.yaml gave (kp, kd per actuator) while keeping the episode's gain and strength
+    /// factors on top: a commanded kp of 0 leaves a pure damper.
+    /// </summary>
+    public void SetGains(EnvironmentFactors factors, ReadOnlySpan<double> kp, ReadOnlySpan<double> kd)
+    {
+        if (kp.Length != _model.nu || kd.Length != _model.nu)
+        {
+            throw new ArgumentException($"{_model.Source}: gains for {kp.Length} and {kd.Length} actuators; the model has {_model.nu}");
+        }
+
+        var gain = _model.actuator_gainprm;
+        var bias = _model.actuator_biasprm;
+        for (var a = 0; a < _model.nu; a++)
+        {
+            var strength = factors.MotorStrengths[a];
+            gain[_gainStride * a] = kp[a] * factors.KpScale * strength;
+            bias[(_biasStride * a) + 1] = -kp[a] * factors.KpScale * strength;
+            bias[(_biasStride * a) + 2] = -kd[a] * factors.KdScale * strength;
+        }
+    }
 }

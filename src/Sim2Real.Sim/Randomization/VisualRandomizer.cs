@@ -150,11 +150,5 @@ internal sealed class VisualRandomizer
 
     private static double Jitter(Random random, double amplitude) => amplitude * ((2 * random.NextDouble()) - 1);
 
-    internal static double Gaussian(Random random)
-    {
-        // Box-Muller; 1 - u keeps the log argument in (0, 1].
-        var u = 1.0 - random.NextDouble();
-        var v = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
-    }
+    internal static double Gaussian(Random random) => Randomization.Gaussian.Sample(random);
 }

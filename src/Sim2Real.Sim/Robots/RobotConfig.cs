@@ -2,13 +2,15 @@ using Sim2Real.Core;
 using Sim2Real.Robotics.Configuration;
 using Sim2Real.Robotics.Spec;
 using Sim2Real.Sim.Randomization;
+using Sim2Real.Sim.Worlds;
 
 namespace Sim2Real.Sim.Robots;
 
 /// <summary>
 /// A robot as the simulator knows it (robots/&lt;name&gt;/robot.yaml): the deployable <see cref="Spec"/> shared with
 /// the real robot (joints, control timing, cameras, kinematics; read by Sim2Real.Robotics), plus what only the
-/// simulator needs: the MJCF model and scenes, terrain and domain-randomization ranges. Units are in field names.
+/// simulator needs: the MJCF model and scenes, terrain, domain-randomization ranges and named worlds. Units are in
+/// field names.
 /// </summary>
 public sealed class RobotConfig
 {
@@ -21,6 +23,7 @@ public sealed class RobotConfig
         Scenes = sim.Scenes ?? [];
         Terrain = sim.Terrain;
         Randomization = sim.Randomization ?? new RandomizationConfig();
+        Worlds = sim.Worlds ?? [];
         Directory = directory;
         var steps = spec.Control.PeriodS / spec.Kinematics.TimestepS;
         PhysicsStepsPerControl = (int)Math.Round(steps);
@@ -49,6 +52,9 @@ public sealed class RobotConfig
 
     public RandomizationConfig Randomization { get; }
 
+    /// <summary>The worlds robot.yaml defines (<c>worlds:</c>), by name; nominal and randomized are built in (see <see cref="RobotWorlds"/>).</summary>
+    public IReadOnlyDictionary<string, WorldConfig> Worlds { get; }
+
     /// <summary>Physics steps per control period: control.period_s over the model's timestep.</summary>
     public int PhysicsStepsPerControl { get; }
 
@@ -66,7 +72,9 @@ public sealed class RobotConfig
         var sim = YamlConfigReader.ReadFile<SimSections>(full);
         var directory = Path.GetDirectoryName(full)!;
         sim.Validate(full, directory);
-        return new RobotConfig(RobotSpecFile.Load(full), sim, directory);
+        var spec = RobotSpecFile.Load(full);
+        sim.ValidateWorlds(full, spec);
+        return new RobotConfig(spec, sim, directory);
     }
 
     /// <summary>Absolute path of a named scene.</summary>
@@ -101,6 +109,8 @@ public sealed class RobotConfig
 
         public RandomizationConfig? Randomization { get; set; }
 
+        public Dictionary<string, WorldConfig>? Worlds { get; set; }
+
         public object? Name { get; set; }
 
         public object? Control { get; set; }
@@ -110,6 +120,8 @@ public sealed class RobotConfig
         public object? Joints { get; set; }
 
         public object? Cameras { get; set; }
+
+        public object? SafeAction { get; set; }
 
         internal void Validate(string source, string directory)
         {
@@ -138,6 +150,30 @@ public sealed class RobotConfig
             }
 
             Randomization.Validate(source, "randomization.");
+        }
+
+        internal void ValidateWorlds(string source, RobotSpec spec)
+        {
+            foreach (var (name, world) in Worlds ?? [])
+            {
+                var field = $"worlds.{name}";
+                if (WorldNames.BuiltIn.Contains(name))
+                {
+                    throw new InvalidConfigException(source, field, $"'{name}' is built in and cannot be redefined; name the world otherwise");
+                }
+
+                if (name != WorldNames.Normalize(name) || !RosNames.IsValidToken(name))
+                {
+                    throw new InvalidConfigException(source, field, "world names are lower-case letters, digits and underscores");
+                }
+
+                if (world is null)
+                {
+                    throw new InvalidConfigException(source, field, "the world is empty; give its fields");
+                }
+
+                world.Validate(source, field, Randomization ?? new RandomizationConfig(), spec.Joints.Count, spec.Control.PeriodS);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
 namespace Sim2Real.Sim.Tasks;
 
 /// <summary>One control step's reward, whether the task ended the episode, and whether it succeeded.</summary>
-internal readonly record struct TaskOutcome(double Reward, bool Terminated, bool Success, IReadOnlyDictionary<string, double> Metrics);
+public readonly record struct TaskOutcome(double Reward, bool Terminated, bool Success, IReadOnlyDictionary<string, double> Metrics);

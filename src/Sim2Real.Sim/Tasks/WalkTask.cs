@@ -41,6 +41,14 @@ internal sealed class WalkTask : ITask
 
     public IReadOnlyList<double> Command => _command;
 
+    /// <summary>Replaces the episode's sampled command (forward, sideways, yaw rate), as a teleop's /cmd_vel does.</summary>
+    public void SetCommand(double vx, double vy, double yawRate)
+    {
+        _command[0] = vx;
+        _command[1] = vy;
+        _command[2] = yawRate;
+    }
+
     public void Reset(MjData data, Random random)
     {
         _command[0] = ReachTask.Sample(random, _options.CommandVxMS);

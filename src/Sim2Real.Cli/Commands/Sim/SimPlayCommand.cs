@@ -4,6 +4,7 @@ using Sim2Real.Learning.Policies;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Sim.Worlds;
 using Sim2Real.Training;
 
 namespace Sim2Real.Cli.Commands.Sim;
@@ -15,7 +16,8 @@ internal static class SimPlayCommand
     {
         var robot = new Option<string>("--robot") { Description = "robot folder name under robots/, e.g. arm6", Required = true };
         var task = new Option<string>("--task") { Description = "task: reach, push (arm6); walk, walk_rough (quad12)", Required = true };
-        var randomize = new Option<bool>("--randomize") { Description = "sample physics and visual factors per episode from robot.yaml" };
+        var randomize = new Option<bool>("--randomize") { Description = "sample physics and visual factors per episode from robot.yaml (the same as --world randomized)" };
+        var world = new Option<string?>("--world") { Description = "world: nominal, randomized, real-like (robot.yaml's held-out world) or another world robot.yaml defines; default nominal" };
         var episodes = new Option<int>("--episodes") { Description = "episodes to play", DefaultValueFactory = _ => 1 };
         var policy = new Option<string>("--policy") { Description = "random, zero, or a policy file (policy.safetensors, written by train) acting with its mean action", DefaultValueFactory = _ => "random" };
         var camera = new Option<string?>("--camera") { Description = "camera to film (default: the robot's first)" };
@@ -27,7 +29,7 @@ internal static class SimPlayCommand
         var output = new Option<string?>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...; without it nothing is filmed" };
         var command = new Command("play", "Play episodes of a robot task with a random, zero or trained policy; print each episode's outcome; film them as an MP4 or PNG frames.")
         {
-            robot, task, randomize, episodes, policy, camera, width, height, seed, repeat, quality, output,
+            robot, task, randomize, world, episodes, policy, camera, width, height, seed, repeat, quality, output,
         };
         command.SetAction(parse => SimErrors.Run(parse, writer =>
         {
@@ -53,6 +55,7 @@ internal static class SimPlayCommand
                 Robot = parse.GetValue(robot)!,
                 Task = parse.GetValue(task)!,
                 Randomize = parse.GetValue(randomize),
+                World = parse.GetValue(world),
                 ActionRepeat = parse.GetValue(repeat) ?? agent?.Manifest.Timing.ActionRepeat ?? 2,
                 Pixels = agent?.Manifest.Observation.Camera is not null,
                 Camera = agent?.Manifest.Observation.Camera?.Name,
@@ -94,7 +97,7 @@ internal static class SimPlayCommand
                 frames += episode.AgentSteps + 1;
                 var metrics = string.Concat(episode.FinalMetrics.Select(m => string.Create(CultureInfo.InvariantCulture, $", {m.Key} {m.Value:0.####}")));
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"episode {episode.Episode}: {episode.AgentSteps} steps, return {episode.Return:F2}, success {episode.Success}, terminated {episode.Terminated}{metrics}{(environment.Randomize ? $", factors: {episode.Factors}" : "")}"));
+                    $"episode {episode.Episode}: {episode.AgentSteps} steps, return {episode.Return:F2}, success {episode.Success}, terminated {episode.Terminated}{metrics}{(environment.WorldName != WorldNames.Nominal ? $", factors: {episode.Factors}" : "")}"));
             }
 
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,

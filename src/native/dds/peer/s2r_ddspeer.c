@@ -10,6 +10,10 @@
 //   s2r_ddspeer talk <topic> <text> <count>        publish std_msgs/String samples "<text> <i>" on rt/<topic>
 //   s2r_ddspeer impostor <topic> <type-name> <count>
 //       publish std_msgs/String bytes under another type name (a wire-level mismatch the reader must survive)
+//   s2r_ddspeer jointcmd <joint-states-topic> <command-topic> <count> <target>...
+//       as a ROS 2 client of a ros2_control robot (default QoS): read sensor_msgs/JointState from rt<joint-states-topic>,
+//       print the first one's joint names, send the targets once as std_msgs/Float64MultiArray on rt<command-topic>,
+//       then read <count> more joint states and print the last one's positions
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,10 +334,73 @@ static int rawping(dds_entity_t pp, const char *prefix, int count)
   return 0;
 }
 
+static int take_joint_state(dds_entity_t reader, dds_entity_t ws, sensor_msgs_msg_dds__JointState_ *out, dds_time_t end)
+{
+  while (dds_time() < end) {
+    void *samples[1] = { out };
+    dds_sample_info_t info[1];
+    if (dds_take(reader, samples, info, 1, 1) > 0 && info[0].valid_data)
+      return 1;
+    dds_waitset_wait_until(ws, NULL, 0, dds_time() + DDS_MSECS(100));
+  }
+  return 0;
+}
+
+static int jointcmd(dds_entity_t pp, const char *states_topic, const char *command_topic, int count, int ntargets, char **targets)
+{
+  char sname[256], cname[256];
+  snprintf(sname, sizeof sname, "rt%s", states_topic);
+  snprintf(cname, sizeof cname, "rt%s", command_topic);
+  dds_qos_t *qos = ros_default_qos();
+  dds_entity_t ts = dds_create_topic(pp, &sensor_msgs_msg_dds__JointState__desc, sname, NULL, NULL);
+  dds_entity_t tc = dds_create_topic(pp, &std_msgs_msg_dds__Float64MultiArray__desc, cname, NULL, NULL);
+  dds_entity_t rd = ts < 0 ? ts : dds_create_reader(pp, ts, qos, NULL);
+  dds_entity_t wr = tc < 0 ? tc : dds_create_writer(pp, tc, qos, NULL);
+  if (rd < 0 || wr < 0)
+    return fail("jointcmd", rd < 0 ? rd : wr);
+  dds_entity_t ws = dds_create_waitset(pp);
+  dds_waitset_attach(ws, dds_create_readcondition(rd, DDS_ANY_STATE), 0);
+  dds_time_t end = dds_time() + DDS_SECS(60);
+  sensor_msgs_msg_dds__JointState_ *state = sensor_msgs_msg_dds__JointState___alloc();
+  if (!take_joint_state(rd, ws, state, end)) {
+    fprintf(stderr, "s2r_ddspeer: no joint states on %s\n", sname);
+    return 3;
+  }
+  printf("names");
+  for (uint32_t i = 0; i < state->name._length; i++)
+    printf("%s%s", i == 0 ? " " : ",", state->name._buffer[i]);
+  printf("\n");
+  fflush(stdout);
+
+  double *data = calloc((size_t)ntargets, sizeof(double));
+  for (int i = 0; i < ntargets; i++)
+    data[i] = strtod(targets[i], NULL);
+  std_msgs_msg_dds__Float64MultiArray_ command = { .data = { ._maximum = (uint32_t)ntargets, ._length = (uint32_t)ntargets, ._buffer = data, ._release = false } };
+  await_match(wr, DDS_SECS(30));
+  dds_return_t rc = dds_write(wr, &command);
+  if (rc < 0)
+    return fail("write", rc);
+  for (int k = 0; k < count; k++) {
+    if (!take_joint_state(rd, ws, state, end)) {
+      fprintf(stderr, "s2r_ddspeer: joint states stopped after %d of %d\n", k, count);
+      return 3;
+    }
+  }
+  printf("positions");
+  for (uint32_t i = 0; i < state->position._length; i++)
+    printf(" %.6f", state->position._buffer[i]);
+  printf("\n");
+  sensor_msgs_msg_dds__JointState__free(state, DDS_FREE_ALL);
+  free(data);
+  dds_wait_for_acks(wr, DDS_SECS(5));
+  dds_delete_qos(qos);
+  return 0;
+}
+
 int main(int argc, char **argv)
 {
   if (argc < 2) {
-    fprintf(stderr, "usage: s2r_ddspeer echo|talk|impostor ...\n");
+    fprintf(stderr, "usage: s2r_ddspeer echo|talk|impostor|jointcmd ...\n");
     return 2;
   }
   const char *domain_env = getenv("ROS_DOMAIN_ID");
@@ -350,6 +417,8 @@ int main(int argc, char **argv)
     rc = rawping(pp, argv[2], atoi(argv[3]));
   else if (strcmp(argv[1], "rawpong") == 0 && argc == 4)
     rc = rawpong(pp, argv[2], atoi(argv[3]));
+  else if (strcmp(argv[1], "jointcmd") == 0 && argc >= 6)
+    rc = jointcmd(pp, argv[2], argv[3], atoi(argv[4]), argc - 5, argv + 5);
   else if (strcmp(argv[1], "impostor") == 0 && argc == 5)
     rc = impostor(pp, argv[2], argv[3], atoi(argv[4]));
   else
