@@ -47,6 +47,8 @@ public sealed class DeploymentLog
 
     public IReadOnlyList<Logged<WatchdogEvent>> WatchdogEvents { get; private init; } = [];
 
+    public IReadOnlyList<Logged<Empty>> SimResets { get; private init; } = [];
+
     /// <summary>The run's label in reports: its world when it was simulated, else the file name.</summary>
     public string Label => Metadata.TryGetValue(DeploymentLogMetadata.World, out var world) && world.Length > 0
         ? $"{world} ({Path.GetFileName(File)})"
@@ -79,6 +81,7 @@ public sealed class DeploymentLog
         var commands = new List<Logged<Float64MultiArray>>();
         var odometry = new List<Logged<Odometry>>();
         var events = new List<Logged<WatchdogEvent>>();
+        var resets = new List<Logged<Empty>>();
         var wanted = new Dictionary<ushort, Action<McapMessageEntry>>();
         foreach (var channel in reader.Channels.Values)
         {
@@ -89,6 +92,7 @@ public sealed class DeploymentLog
                 var t when t == topics.Commands => Into(commands),
                 var t when t == topics.Odometry => Into(odometry),
                 var t when t == topics.WatchdogEvents => Into(events),
+                var t when t == topics.SimReset => Into(resets),
                 _ => null,
             };
             if (sink is not null)
@@ -109,6 +113,7 @@ public sealed class DeploymentLog
             Commands = commands,
             Odometry = odometry,
             WatchdogEvents = events,
+            SimResets = resets,
         };
 
         Action<McapMessageEntry> Into<T>(List<Logged<T>> list)

@@ -17,4 +17,7 @@ public sealed record ReplayTopics
     public string Odometry { get; init; } = "/odom";
 
     public string WatchdogEvents { get; init; } = "/watchdog/events";
+
+    /// <summary>The simulated robot's episode resets (std_msgs/Empty): each starts an episode from home.</summary>
+    public string SimReset { get; init; } = "/sim/reset";
 }

@@ -14,9 +14,11 @@ namespace Sim2Real.Replay.Simulation;
 /// records the simulated joints beside the logged ones.
 /// </summary>
 /// <remarks>
-/// <para>Time is the log's: every message's log time, in the recorder's one clock. The simulation starts from the
-/// last joint state logged at or before the first command (joint positions and velocities; a floating base from the
-/// odometry logged at or before it), with the robot's home pose as the target until the first command.</para>
+/// <para>Time is the log's, in the deployment's one clock: a joint state's header stamp (when it was measured; its log
+/// time when unstamped), a command's log time (when it was published). The simulation starts from the last joint
+/// state at or before the episode's first command (joint positions and velocities; a floating base from the odometry
+/// logged at or before it), with the robot's home pose as the target until the first command. A log of the simulated
+/// robot holds several episodes, each begun by a /sim/reset; one episode is replayed.</para>
 /// <para>A command is applied from the first physics step that starts at or after its log time, as the simulated
 /// robot applies a command at its next physics step; each logged joint state is compared with the simulated state
 /// after the physics steps that end at its log time (rounded to whole steps).</para>
@@ -28,13 +30,17 @@ public static class SimReplay
 
     /// <param name="task">Chooses the scene (robot.yaml scenes:); null takes the log's task, else the robot's first scene.</param>
     /// <exception cref="InvalidConfigException">A topic the replay needs is missing or does not fit the robot.</exception>
-    public static SimReplayResult Run(DeploymentLog log, RobotConfig robot, string? task = null)
+    /// <param name="episode">Which episode (0-based) of a log with /sim/reset episode boundaries.</param>
+    public static SimReplayResult Run(DeploymentLog log, RobotConfig robot, string? task = null, int episode = 0)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(robot);
         var topics = log.Topics;
-        var states = log.Require(log.JointStates, topics.JointStates, "replay sim starts from the logged joint state and compares against it");
-        var commands = log.Require(log.Commands, topics.Commands, "replay sim applies the logged commands (std_msgs/Float64MultiArray joint targets)");
+        var (from, to) = Episode(log, episode);
+        var states = log.Require([.. log.JointStates.Where(s => Time(s) >= from && Time(s) < to)], topics.JointStates,
+            $"replay sim starts from the logged joint state and compares against it (episode {episode})");
+        var commands = log.Require([.. log.Commands.Where(c => c.LogTime >= from && c.LogTime < to)], topics.Commands,
+            $"replay sim applies the logged commands (std_msgs/Float64MultiArray joint targets; episode {episode})");
         var joints = robot.Joints.Count;
         foreach (var command in commands)
         {
@@ -51,7 +57,7 @@ public static class SimReplay
         data.ResetToKeyframe("home");
 
         var order = JointOrder(log, robot, states[0]);
-        var startIndex = states.TakeWhile(s => s.LogTime <= commands[0].LogTime).Count() - 1;
+        var startIndex = states.TakeWhile(s => Time(s) <= commands[0].LogTime).Count() - 1;
         var start = states[Math.Max(startIndex, 0)];
         var qposAdr = robot.Joints.Select(j => model.jnt_qposadr[model.JointId(j.Name)]).ToArray();
         var dofAdr = robot.Joints.Select(j => model.jnt_dofadr[model.JointId(j.Name)]).ToArray();
@@ -59,7 +65,7 @@ public static class SimReplay
         if (robot.Spec.Kinematics.FreeJoint is { } free)
         {
             var odometry = log.Require(log.Odometry, topics.Odometry, $"robot '{robot.Name}' has a floating base, whose initial pose and velocity come from odometry");
-            var at = odometry.LastOrDefault(o => o.LogTime <= start.LogTime) ?? odometry[0];
+            var at = odometry.LastOrDefault(o => o.LogTime <= Time(start)) ?? odometry[0];
             SetBase(data, model, free.Name, at.Message);
         }
 
@@ -77,11 +83,11 @@ public static class SimReplay
         var applied = 0;
         foreach (var sample in states.Skip(Math.Max(startIndex, 0) + 1))
         {
-            var at = Seconds(sample.LogTime, start.LogTime);
+            var at = Seconds(Time(sample), Time(start));
             var until = (long)Math.Round(at / dt);
             for (; step < until; step++)
             {
-                while (next < commands.Count && Seconds(commands[next].LogTime, start.LogTime) <= (step * dt) + StepTolerance)
+                while (next < commands.Count && Seconds(commands[next].LogTime, Time(start)) <= (step * dt) + StepTolerance)
                 {
                     commands[next].Message.Data.CopyTo(target, 0);
                     next++;
@@ -108,7 +114,7 @@ public static class SimReplay
             Robot = robot.Name,
             Joints = robot.Spec.JointNames,
             TimestepS = dt,
-            StartLogTime = start.LogTime,
+            StartLogTime = Time(start),
             CommandsApplied = applied,
             Times = [.. times],
             LoggedPosition = [.. loggedQ],
@@ -117,6 +123,31 @@ public static class SimReplay
             SimulatedVelocity = [.. simV],
             Commanded = [.. commanded],
         };
+    }
+
+    /// <summary>When a joint state was measured: its header stamp, else its log time.</summary>
+    private static ulong Time(Logged<JointState> state)
+    {
+        var stamp = state.Message.Header.Stamp;
+        return stamp.Sec > 0 || stamp.Nanosec > 0 ? ((ulong)stamp.Sec * 1_000_000_000) + stamp.Nanosec : state.LogTime;
+    }
+
+    /// <summary>The log-time span of episode <paramref name="episode"/>: between /sim/reset messages, or the whole log without them.</summary>
+    private static (ulong From, ulong To) Episode(DeploymentLog log, int episode)
+    {
+        var resets = log.SimResets.Select(r => r.LogTime).ToList();
+        if (resets.Count == 0)
+        {
+            return episode == 0 ? (0UL, ulong.MaxValue)
+                : throw new InvalidConfigException(log.File, log.Topics.SimReset, $"the log has no episode resets, so only episode 0 (the whole log); asked for episode {episode}");
+        }
+
+        if (episode < 0 || episode >= resets.Count)
+        {
+            throw new InvalidConfigException(log.File, log.Topics.SimReset, $"the log holds episodes 0..{resets.Count - 1} ({resets.Count} resets); asked for episode {episode}");
+        }
+
+        return (resets[episode], episode + 1 < resets.Count ? resets[episode + 1] : ulong.MaxValue);
     }
 
     private static double Seconds(ulong time, ulong start) => time >= start ? (time - start) / 1e9 : -((start - time) / 1e9);

@@ -15,10 +15,11 @@ internal static class ReplayGap
         var logs = new Argument<string[]>("logs") { Description = "Deployment logs (.mcap), e.g. a `sim serve --world nominal` run and a `--world real_like` run", Arity = ArgumentArity.OneOrMore };
         var out_ = new Option<string>("--out") { Description = "New directory for report.md, gap.json and the PNG plots", Required = true };
         var robot = new Option<string?>("--robot") { Description = "The robot (default: each log's deployment metadata)" };
+        var episode = new Option<int>("--episode") { Description = "Which episode of a log with /sim/reset boundaries (0-based)" };
         var task = new Option<string?>("--task") { Description = "The task whose scene to simulate (default: each log's)" };
         var command = new Command("gap", "The sim-vs-real gap report: per-joint position and velocity RMSE over the episode and over time, command-to-motion latency by cross-correlation, every log side by side, plots as PNG.");
         command.Arguments.Add(logs);
-        foreach (var option in new Option[] { out_, robot, task })
+        foreach (var option in new Option[] { out_, robot, task, episode })
         {
             command.Options.Add(option);
         }
@@ -31,7 +32,7 @@ internal static class ReplayGap
             foreach (var path in parse.GetValue(logs)!)
             {
                 var deployment = DeploymentLog.Read(path);
-                var replay = SimReplay.Run(deployment, catalog.Load(deployment.Robot(parse.GetValue(robot))), parse.GetValue(task));
+                var replay = SimReplay.Run(deployment, catalog.Load(deployment.Robot(parse.GetValue(robot))), parse.GetValue(task), parse.GetValue(episode));
                 figures.Add(GapAnalysis.Analyze(replay));
             }
 

@@ -15,11 +15,12 @@ internal static class ReplaySim
     {
         var log = new Argument<string>("log") { Description = "The deployment log (.mcap)" };
         var robot = new Option<string?>("--robot") { Description = "The robot (default: the log's deployment metadata)" };
+        var episode = new Option<int>("--episode") { Description = "Which episode of a log with /sim/reset boundaries (0-based)" };
         var task = new Option<string?>("--task") { Description = "The task whose scene to simulate (default: the log's, else the robot's first scene)" };
         var out_ = new Option<string?>("--out") { Description = "CSV of the per-step, per-joint divergence" };
         var command = new Command("sim", "Set the simulator to a log's initial state, apply the logged commands open-loop and report the per-step, per-joint divergence from the logged trajectory.");
         command.Arguments.Add(log);
-        foreach (var option in new Option[] { robot, task, out_ })
+        foreach (var option in new Option[] { robot, task, episode, out_ })
         {
             command.Options.Add(option);
         }
@@ -34,7 +35,7 @@ internal static class ReplaySim
 
             var deployment = DeploymentLog.Read(parse.GetValue(log)!);
             var config = RobotCatalog.Discover().Load(deployment.Robot(parse.GetValue(robot)));
-            var result = SimReplay.Run(deployment, config, parse.GetValue(task));
+            var result = SimReplay.Run(deployment, config, parse.GetValue(task), parse.GetValue(episode));
             Print(result, output);
             if (csv is not null)
             {
