@@ -27,6 +27,7 @@ internal static class CommandTable
         yield return TrainCommand.Create();
         yield return EvalCommand.Create();
         yield return AgentCommand.Create();
+        yield return ReplayCommand.Create();
         yield return PolicyCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();

@@ -8,10 +8,12 @@ internal static class LogCommand
 {
     public static Command Create()
     {
-        var command = new Command("log", "Inspect, print and repair MCAP logs (rosbag2's storage format; open them in Foxglove, `mcap` or `ros2 bag`).");
+        var command = new Command("log", "Inspect, print, repair, record and play MCAP logs (rosbag2's storage format; open them in Foxglove, `mcap` or `ros2 bag`).");
         command.Subcommands.Add(LogInfo.Create());
         command.Subcommands.Add(LogEcho.Create());
         command.Subcommands.Add(LogRecover.Create());
+        command.Subcommands.Add(LogRecord.Create());
+        command.Subcommands.Add(LogPlay.Create());
         command.Subcommands.Add(LogBench.Create());
         return command;
     }

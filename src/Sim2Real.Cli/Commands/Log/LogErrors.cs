@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Sim2Real.Core;
 using Sim2Real.Mcap;
+using Sim2Real.Native;
+using Sim2Real.Ros.Transport;
 
 namespace Sim2Real.Cli.Commands.Log;
 
@@ -22,6 +24,28 @@ internal static class LogErrors
         catch (Exception e) when (e is McapFormatException or InvalidConfigException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"sim2real log {parse.CommandResult.Command.Name}: error: {e.Message}");
+            return Failed;
+        }
+    }
+
+    /// <summary>
+    /// Runs a log verb that speaks ROS 2 (record, play): the errors above plus the transport's (bad topic, type, QoS,
+    /// network config, missing engine) print one line and exit 1; Ctrl+C outside the verb's own handling exits 130.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception e) when (e is McapFormatException or InvalidConfigException or RosTransportException or NativeLibraryMissingException
+            or TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"sim2real log {parse.CommandResult.Command.Name}: error: {e.Message}");
             return Failed;
         }
     }
