@@ -1,4 +1,4 @@
-"""Reference for `./sim2real replay bench`: DrQ-v2's replay sampling as its public implementation does it
+"""Reference for `./sim2real agent replay-bench`: DrQ-v2's replay sampling as its public implementation does it
 (facebookresearch/drqv2 replay_buffer.py), re-written here for timing: episodes held in memory as numpy arrays
 of frame-stacked observations [T+1, 3k, H, W] uint8, one transition per `sample()` (uniform episode, uniform
 start, n-step reward/discount loop), batched by torch's DataLoader default collate in this process.

@@ -1,3 +1,3 @@
 using Sim2Real.Cli.Commands;
 
-return CommandTable.Root().Parse(args).Invoke();
+return CommandRunner.Run(args);

@@ -8,6 +8,7 @@ using Sim2Real.Learning.Policies;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Robotics.Policies;
 using Sim2Real.Learning.Tensors;
+using Sim2Real.Cli.Commands;
 
 namespace Sim2Real.Cli.Agent;
 
@@ -66,7 +67,7 @@ internal static class AgentRunner
             }
         }
 
-        using var policy = OpenPolicy(checkpoint, shape[1..], device);
+        using var policy = OpenPolicy(checkpoint, obsPath, shape[1..], device);
         var rows = (int)shape[0];
         var width = policy.ActionSpec.Size;
         var perRow = (int)(shape[1..].Aggregate(1L, (p, d) => p * d));
@@ -99,7 +100,7 @@ internal static class AgentRunner
         return 0;
     }
 
-    private static IPolicy OpenPolicy(string checkpoint, long[] obsShape, Device device)
+    private static IPolicy OpenPolicy(string checkpoint, string obsPath, long[] obsShape, Device device)
     {
         using (var probe = SafetensorsFile.Open(checkpoint))
         {
@@ -109,14 +110,33 @@ internal static class AgentRunner
             }
         }
 
-        return new OwnedAgentPolicy(AgentCheckpoint.Load(checkpoint, obsShape: obsShape, device: device), checkpoint);
+        // A state checkpoint says its width itself: read it from the weights, so a mismatch blames the obs file that
+        // disagrees rather than the checkpoint that was forced to its width.
+        var agent = AgentCheckpoint.Load(checkpoint, obsShape: obsShape.Length == 1 ? null : obsShape, device: device);
+        if (obsShape.Length == 1 && !agent.ObsShape.SequenceEqual(obsShape))
+        {
+            var taken = string.Join(", ", agent.ObsShape);
+            agent.Dispose();
+            throw new InvalidDataException($"{obsPath}: obs rows have {obsShape[0]} values, the checkpoint {checkpoint} takes [{taken}]");
+        }
+
+        return new OwnedAgentPolicy(agent, checkpoint);
     }
 
     public static int Update(UpdateRequest request, int threads, string deviceName, TextWriter log)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Updates, "--updates");
+        FlagBounds.Count(request.Updates, "--updates", 1_000_000, "an update takes tens of milliseconds");
         var device = Setup(threads, deviceName);
-        var schedule = StddevSchedule.Parse(request.Stddev);
+        StddevSchedule schedule;
+        try
+        {
+            schedule = StddevSchedule.Parse(request.Stddev);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidConfigException("command line", "--stddev", e.Message, e);
+        }
+
         using var scope = TensorScope.Begin();
         var batch = BatchFile.Load(request.Batch, device);
         var config = new DrQV2Config { StddevSchedule = schedule.Text, ShiftPad = request.Augment ? 4 : 0 };
@@ -150,6 +170,9 @@ internal static class AgentRunner
 
     public static int Bench(int batchSize, int updates, int acts, string? saveInputs, int threads, string deviceName, TextWriter log)
     {
+        FlagBounds.Count(batchSize, "--batch-size", 4096, "a pixel batch of 4096 is about a gigabyte");
+        FlagBounds.Count(updates, "--updates", 100_000, "timed updates");
+        FlagBounds.Count(acts, "--acts", 1_000_000, "timed act calls");
         var device = Setup(threads, deviceName);
         Torch.ManualSeed(0);
         using var agent = new DrQV2Agent(new DrQV2Config { StddevSchedule = "0.2" }, [9, 84, 84], 6, device);
@@ -182,8 +205,17 @@ internal static class AgentRunner
 
     private static Device Setup(int threads, string deviceName)
     {
-        TorchInfo.Threads = threads;
-        var device = Device.Parse(deviceName);
+        TorchInfo.Threads = FlagBounds.Threads(threads);
+        Device device;
+        try
+        {
+            device = Device.Parse(deviceName);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidConfigException("command line", "--device", e.Message, e);
+        }
+
         if (device.Type == DeviceType.Cuda && !TorchInfo.CudaAvailable)
         {
             throw new ArgumentException($"--device {deviceName}: this libtorch has no CUDA device (build against a CUDA libtorch with SIM2REAL_TORCH_CMAKE_DIR)");

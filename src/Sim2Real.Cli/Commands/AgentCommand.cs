@@ -3,7 +3,7 @@ using Sim2Real.Cli.Agent;
 
 namespace Sim2Real.Cli.Commands;
 
-/// <summary>./sim2real agent act|update|bench: the DrQ-v2 agent on stored checkpoints and batches.</summary>
+/// <summary>./sim2real agent act|update|bench|replay-bench: the DrQ-v2 agent on stored checkpoints and batches.</summary>
 internal static class AgentCommand
 {
     public static Command Create()
@@ -12,6 +12,7 @@ internal static class AgentCommand
         command.Subcommands.Add(Act());
         command.Subcommands.Add(Update());
         command.Subcommands.Add(Bench());
+        command.Subcommands.Add(AgentReplayBenchCommand.Create());
         return command;
     }
 

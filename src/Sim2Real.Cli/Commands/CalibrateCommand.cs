@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Sim2Real.Cli.Vision;
 using Sim2Real.Core;
+using Sim2Real.Files;
 using Sim2Real.Vision;
+using Sim2Real.Sim.Calibration;
 using Sim2Real.Vision.Calibration;
 using Sim2Real.Vision.Capture;
 
@@ -35,8 +36,10 @@ internal static class CalibrateCommand
 
         command.SetAction(parse => Run(() =>
         {
-            var dims = ChessboardSpec.Parse(parse.GetValue(size)!, 1, "--size");
-            var outcome = SimCalibrationCheck.Run(dims.Columns, dims.Rows, parse.GetValue(fovy), parse.GetValue(views), parse.GetValue(save));
+            var (width, height) = RenderSize(parse.GetValue(size)!);
+            var fovyDegrees = Fovy(parse.GetValue(fovy));
+            var viewCount = FlagBounds.Count(parse.GetValue(views), "--views", 200, "renders at most 200 viewpoints");
+            var outcome = SimCalibrationCheck.Run(width, height, fovyDegrees, viewCount, parse.GetValue(save));
             CalibrationReport.Print(Console.Out, new Chessboard(new ChessboardSpec(9, 6, 0.03)), outcome.Result);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"expected f = (h/2)/tan(fovy/2) = {outcome.ExpectedFocal:0.###} px; fx error {outcome.FxError:+0.###%;-0.###%}, fy error {outcome.FyError:+0.###%;-0.###%}"));
@@ -47,10 +50,22 @@ internal static class CalibrateCommand
 
             if (parse.GetValue(handEye))
             {
-                var folder = parse.GetValue(save) is { } s ? Path.Combine(s, "handeye") : Path.Combine(Path.GetTempPath(), $"s2r-handeye-{Environment.ProcessId}");
-                var result = HandEyeCalibrator.Solve(HandEyeInput.Read(SimHandEyeCheck.WriteDataset(folder, parse.GetValue(views), parse.GetValue(fovy), dims.Columns, dims.Rows)));
-                var truth = SimHandEyeCheck.TrueCameraInGripper;
-                Console.WriteLine(string.Create(inv, $"hand-eye ({result.ViewsUsed} views, data in {folder}): camera mount off by {result.CameraPose.DistanceTo(truth) * 1000:0.###} mm and {result.CameraPose.AngleTo(truth):0.###} deg; board spread {result.SpreadMeters * 1000:0.###} mm"));
+                // Without --save-frames the data set is scratch: it goes, however the solve ends.
+                var kept = parse.GetValue(save) is { } s ? Path.Combine(s, "handeye") : null;
+                var folder = kept ?? Directory.CreateTempSubdirectory("s2r-handeye-").FullName;
+                try
+                {
+                    var result = HandEyeCalibrator.Solve(HandEyeInput.Read(SimHandEyeCheck.WriteDataset(folder, viewCount, fovyDegrees, width, height)));
+                    var truth = SimHandEyeCheck.TrueCameraInGripper;
+                    Console.WriteLine(string.Create(inv, $"hand-eye ({result.ViewsUsed} views{(kept is null ? "" : $", data in {kept}")}): camera mount off by {result.CameraPose.DistanceTo(truth) * 1000:0.###} mm and {result.CameraPose.AngleTo(truth):0.###} deg; board spread {result.SpreadMeters * 1000:0.###} mm"));
+                }
+                finally
+                {
+                    if (kept is null)
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
+                }
             }
         }));
         return command;
@@ -86,7 +101,10 @@ internal static class CalibrateCommand
             }
 
             var calibrationBoard = Board(parse.GetValue(pattern)!, parse.GetValue(board)!, parse.GetValue(square), parse.GetValue(marker), parse.GetValue(dictionary)!);
-            var calibrator = new IntrinsicsCalibrator(calibrationBoard, parse.GetValue(minViews));
+            var minimum = FlagBounds.Count(parse.GetValue(minViews), "--min-views", 1000, "OpenCV needs at least one view");
+            var outPath = parse.GetValue(output)!;
+            var cameraName = CameraNameFor(parse.GetValue(name), outPath);
+            var calibrator = new IntrinsicsCalibrator(calibrationBoard, minimum);
             if (imagesGlob is not null)
             {
                 foreach (var path in ImageGlob.Expand(imagesGlob))
@@ -103,8 +121,7 @@ internal static class CalibrateCommand
                 LiveViews.CollectAsync(CameraStream.Open(capture), calibrator, target, gap, Console.WriteLine).GetAwaiter().GetResult();
             }
 
-            var outPath = parse.GetValue(output)!;
-            var result = calibrator.Solve(parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(outPath));
+            var result = calibrator.Solve(cameraName);
             CalibrationReport.Print(Console.Out, calibrationBoard, result);
             CameraInfoYaml.Write(outPath, result.Camera);
             Console.WriteLine($"wrote {outPath}");
@@ -140,12 +157,58 @@ internal static class CalibrateCommand
         return command;
     }
 
-    internal static ICalibrationBoard Board(string pattern, string size, double square, double? marker, string dictionary) => pattern switch
+    /// <summary>The lowest and highest --fovy: the board, 0.42 to 0.62 m away, must fit the view and stay large enough to detect.</summary>
+    public const double MinFovyDegrees = 40;
+
+    public const double MaxFovyDegrees = 90;
+
+    private static double Fovy(double degrees) => degrees is >= MinFovyDegrees and <= MaxFovyDegrees
+        ? degrees
+        : throw new InvalidConfigException("command line", "--fovy",
+            string.Create(CultureInfo.InvariantCulture, $"must be {MinFovyDegrees} to {MaxFovyDegrees} degrees (the rendered board must fit the view and stay detectable), got {degrees}"));
+
+    /// <summary>A render size WIDTHxHEIGHT: any shape, square included (it is the image, not the board).</summary>
+    private static (int Width, int Height) RenderSize(string text)
     {
-        "chessboard" => new Chessboard(ChessboardSpec.Parse(size, square)),
-        "charuco" => new Charuco(CharucoSpec(size, square, marker, dictionary)),
+        var parts = text.Split('x', 'X');
+        const int most = 4096;
+        return parts.Length == 2
+               && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 64 and <= most
+               && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h is >= 64 and <= most
+            ? (w, h)
+            : throw new InvalidConfigException("command line", "--size", $"expected WIDTHxHEIGHT in pixels, each 64 to {most}, such as 640x480, got '{text}'");
+    }
+
+    /// <summary>--camera-name, or the output file's name when that is a valid camera name.</summary>
+    private static string CameraNameFor(string? given, string outPath)
+    {
+        if (given is not null)
+        {
+            return CameraName.Validate(given, "command line", "--camera-name");
+        }
+
+        if (Directory.Exists(outPath) || Path.EndsInDirectorySeparator(outPath))
+        {
+            throw new IOException($"{outPath}: is a folder; give a file name to write");
+        }
+
+        var fromFile = Path.GetFileNameWithoutExtension(outPath);
+        return CameraName.IsValid(fromFile)
+            ? fromFile
+            : throw new InvalidConfigException("command line", "--camera-name",
+                $"the output file's name '{fromFile}' is not a camera name (letters, digits and '_' only): give --camera-name");
+    }
+
+    internal static ICalibrationBoard Board(string pattern, string size, double square, double? marker, string dictionary) => (pattern, Square(square)) switch
+    {
+        ("chessboard", _) => new Chessboard(ChessboardSpec.Parse(size, square)),
+        ("charuco", _) => new Charuco(CharucoSpec(size, square, marker, dictionary)),
         _ => throw new InvalidConfigException("--pattern", "pattern", $"expected chessboard or charuco, got '{pattern}'"),
     };
+
+    private static double Square(double metres) => double.IsFinite(metres) && metres > 0
+        ? metres
+        : throw new InvalidConfigException("command line", "--square", string.Create(CultureInfo.InvariantCulture, $"must be a positive length in metres, got {metres}"));
 
     private static CharucoSpec CharucoSpec(string size, double square, double? marker, string dictionary)
     {

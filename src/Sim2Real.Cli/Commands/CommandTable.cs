@@ -27,9 +27,10 @@ internal static class CommandTable
         yield return TrainCommand.Create();
         yield return AgentCommand.Create();
         yield return PolicyCommand.Create();
-        yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
+        yield return DeployCommand.Create();
+        yield return LaunchCommand.Create();
         yield return TopicCommand.Create();
         yield return LogCommand.Create();
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Sim2Real.Cli.Vision;
 using Sim2Real.Core;
 using Sim2Real.Vision;
+using Sim2Real.Vision.Benchmarks;
 using Sim2Real.Vision.Calibration;
 
 namespace Sim2Real.Cli.Commands;

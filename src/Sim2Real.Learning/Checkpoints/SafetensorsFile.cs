@@ -42,6 +42,11 @@ public sealed class SafetensorsFile : IDisposable
     /// <exception cref="SafetensorsFormatException">The file is truncated, malformed or inconsistent.</exception>
     public static SafetensorsFile Open(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"{path}: is a folder; give a .safetensors file");
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = stream.Length;
         Span<byte> prefix = stackalloc byte[8];

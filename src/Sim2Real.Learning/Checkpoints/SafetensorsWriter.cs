@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using Sim2Real.Files;
 
 namespace Sim2Real.Learning.Checkpoints;
 

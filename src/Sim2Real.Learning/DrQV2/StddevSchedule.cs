@@ -24,22 +24,32 @@ public sealed partial class StddevSchedule
     public static StddevSchedule Constant(double value) =>
         new(value.ToString(CultureInfo.InvariantCulture), _ => value);
 
-    /// <exception cref="FormatException">The text is none of the three forms.</exception>
+    /// <exception cref="FormatException">The text is none of the three forms, or a stddev is negative or not finite, or a
+    /// duration is not a positive number of steps.</exception>
     public static StddevSchedule Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var constant))
         {
+            Stddev(text, constant);
             return new StddevSchedule(text, _ => constant);
         }
 
         if (Numbers(LinearForm(), text) is [var init, var final, var duration])
         {
+            Stddev(text, init);
+            Stddev(text, final);
+            Duration(text, duration);
             return new StddevSchedule(text, step => Mix(init, final, step / duration));
         }
 
         if (Numbers(StepLinearForm(), text) is [var i0, var f1, var d1, var f2, var d2])
         {
+            Stddev(text, i0);
+            Stddev(text, f1);
+            Stddev(text, f2);
+            Duration(text, d1);
+            Duration(text, d2);
             return new StddevSchedule(text, step => step <= d1 ? Mix(i0, f1, step / d1) : Mix(f1, f2, (step - d1) / d2));
         }
 
@@ -48,6 +58,23 @@ public sealed partial class StddevSchedule
     }
 
     public override string ToString() => Text;
+
+    // A negative stddev would be accepted by the Gaussian and silently flip the noise; NaN would poison every action.
+    private static void Stddev(string text, double value)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"stddev schedule '{text}': a stddev must be a finite number at least 0, got {value}"));
+        }
+    }
+
+    private static void Duration(string text, double steps)
+    {
+        if (!(steps > 0) || !double.IsFinite(steps))
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"stddev schedule '{text}': a duration must be a positive number of steps, got {steps}"));
+        }
+    }
 
     private static double Mix(double from, double to, double fraction)
     {

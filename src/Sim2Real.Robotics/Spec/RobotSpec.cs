@@ -24,6 +24,9 @@ public sealed record RobotSpec
 
     public required KinematicChain Kinematics { get; init; }
 
+    /// <summary>What the deployment runtime commands when a safety rule trips; null when robot.yaml names none.</summary>
+    public SafeActionSpec? SafeAction { get; init; }
+
     /// <summary>"sha256:..." over robot.yaml, the robot's MJCF and kinematics.yaml: a policy trained on other files warns.</summary>
     public required string ContentHash { get; init; }
 

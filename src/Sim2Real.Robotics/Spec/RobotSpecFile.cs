@@ -6,7 +6,7 @@ using Sim2Real.Robotics.Kinematics;
 namespace Sim2Real.Robotics.Spec;
 
 /// <summary>
-/// Reads the deployable part of robot.yaml (name, control, end effector, joints, cameras) and the kinematics.yaml
+/// Reads the deployable part of robot.yaml (name, control, end effector, joints, cameras, safe action) and the kinematics.yaml
 /// beside it. The sections Sim owns (model, scenes, terrain, randomization, worlds) are accepted here unread, and Sim
 /// reads them with the same strictness, so together every field of the file is checked and a typo never passes.
 /// </summary>
@@ -91,6 +91,7 @@ public static class RobotSpecFile
             return c with { FovyDeg = frame.FovyDeg };
         }).ToList();
 
+        var safeAction = d.SafeAction?.Validate(source, "safe_action", joints);
         var model = string.IsNullOrWhiteSpace(d.Model) ? null : Path.Combine(directory, d.Model);
         return new RobotSpec
         {
@@ -100,6 +101,7 @@ public static class RobotSpecFile
             Joints = joints,
             Cameras = resolved,
             Kinematics = kinematics,
+            SafeAction = safeAction,
             ContentHash = Hash(source, model, kinematicsPath),
             Source = source,
         };
@@ -139,6 +141,8 @@ public static class RobotSpecFile
         public List<JointSpec>? Joints { get; set; }
 
         public List<CameraSpec>? Cameras { get; set; }
+
+        public SafeActionSpec? SafeAction { get; set; }
 
         /// <summary>The MJCF, relative to the folder: read here only for the content hash.</summary>
         public string? Model { get; set; }

@@ -55,6 +55,7 @@ public sealed class PhysicsRandomizationConfig
 
         ConfigChecks.NonNegative(source, $"{field}.joint_position_noise_rad", JointPositionNoiseRad);
         ConfigChecks.NonNegative(source, $"{field}.joint_velocity_noise_rad_s", JointVelocityNoiseRadS);
+        ConfigSections.Require(source, $"{field}.bodies", Bodies);
         for (var i = 0; i < Bodies.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Bodies[i]))
@@ -63,6 +64,7 @@ public sealed class PhysicsRandomizationConfig
             }
         }
 
+        ConfigSections.Require(source, $"{field}.push", Push);
         Push.Validate(source, $"{field}.push");
     }
 }

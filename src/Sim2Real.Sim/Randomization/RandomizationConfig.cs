@@ -1,4 +1,5 @@
 using Sim2Real.Robotics.Configuration;
+using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Sim.Randomization;
 
@@ -23,6 +24,9 @@ public sealed class RandomizationConfig
 
     internal void Validate(string source, string prefix)
     {
+        // YAML's "physics:" with nothing under it is an explicit null, not the defaults.
+        ConfigSections.Require(source, prefix + "physics", Physics);
+        ConfigSections.Require(source, prefix + "visual", Visual);
         Physics.Validate(source, prefix + "physics");
         Visual.Validate(source, prefix + "visual");
     }

@@ -105,7 +105,18 @@ public sealed class RobotConfig
 
         public Dictionary<string, string>? Scenes { get; set; }
 
-        public TerrainConfig? Terrain { get; set; }
+        public TerrainConfig? Terrain
+        {
+            get;
+            set
+            {
+                field = value;
+                TerrainGiven = true;
+            }
+        }
+
+        /// <summary>The key was in the file: "terrain:" with nothing under it is an error, no key means flat ground.</summary>
+        internal bool TerrainGiven { get; private set; }
 
         public RandomizationConfig? Randomization { get; set; }
 
@@ -120,6 +131,8 @@ public sealed class RobotConfig
         public object? Joints { get; set; }
 
         public object? Cameras { get; set; }
+
+        public object? SafeAction { get; set; }
 
         internal void Validate(string source, string directory)
         {
@@ -139,6 +152,11 @@ public sealed class RobotConfig
                 {
                     throw new InvalidConfigException(source, $"scenes.{scene}", $"scene file '{file}' not found next to the config");
                 }
+            }
+
+            if (TerrainGiven)
+            {
+                ConfigSections.Require(source, "terrain", Terrain);
             }
 
             Terrain?.Validate(source);

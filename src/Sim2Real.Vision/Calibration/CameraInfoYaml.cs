@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sim2Real.Core;
+using Sim2Real.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,7 +20,7 @@ public static class CameraInfoYaml
         var s = new StringBuilder();
         s.Append("image_width: ").Append(info.ImageWidth.ToString(CultureInfo.InvariantCulture)).Append('\n');
         s.Append("image_height: ").Append(info.ImageHeight.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        s.Append("camera_name: ").Append(info.CameraName).Append('\n');
+        s.Append("camera_name: ").Append(NameScalar(CameraName.Validate(info.CameraName, "camera_info", "camera_name"))).Append('\n');
         AppendMatrix(s, "camera_matrix", 3, 3, info.K);
         s.Append("distortion_model: ").Append(info.DistortionModel).Append('\n');
         AppendMatrix(s, "distortion_coefficients", 1, info.D.Length, info.D);
@@ -27,6 +28,18 @@ public static class CameraInfoYaml
         AppendMatrix(s, "projection_matrix", 3, 4, info.P);
         return s.ToString();
     }
+
+    /// <summary>
+    /// A valid name is letters, digits and '_', so the only way it reads back as something else is as a YAML 1.1/1.2
+    /// number, bool or null (123, 1_000, true, no, null): those are written double-quoted.
+    /// </summary>
+    private static string NameScalar(string name)
+    {
+        var plain = char.IsAsciiLetter(name[0]) && !PlainNonStrings.Contains(name, StringComparer.OrdinalIgnoreCase);
+        return plain ? name : $"\"{name}\"";
+    }
+
+    private static readonly string[] PlainNonStrings = ["true", "false", "yes", "no", "on", "off", "y", "n", "null"];
 
     /// <summary>Writes atomically: an interrupted write leaves the previous file (or none), never half of one.</summary>
     public static void Write(string path, CameraInfo info) => AtomicFile.WriteAllText(path, Format(info));

@@ -6,6 +6,9 @@ namespace Sim2Real.Vision.Calibration;
 /// <summary>A chessboard counted by inner corners (OpenCV's convention: 9x6 for a board of 10x7 squares).</summary>
 public sealed record ChessboardSpec(int Columns, int Rows, double SquareMeters)
 {
+    /// <summary>Most inner corners per side: far beyond any printed board, and small enough that no count overflows.</summary>
+    public const int MaxCornersPerSide = 200;
+
     /// <summary>Parses "9x6" (inner corners, columns x rows).</summary>
     /// <exception cref="InvalidConfigException">Malformed or degenerate size.</exception>
     public static ChessboardSpec Parse(string size, double squareMeters, string source = "--board")
@@ -27,6 +30,11 @@ public sealed record ChessboardSpec(int Columns, int Rows, double SquareMeters)
         if (Columns < 2 || Rows < 2)
         {
             throw new InvalidConfigException(source, "board", $"a chessboard needs at least 2x2 inner corners, got {Columns}x{Rows}");
+        }
+
+        if (Columns > MaxCornersPerSide || Rows > MaxCornersPerSide)
+        {
+            throw new InvalidConfigException(source, "board", $"at most {MaxCornersPerSide} inner corners per side, got {Columns}x{Rows}");
         }
 
         if (Columns == Rows)

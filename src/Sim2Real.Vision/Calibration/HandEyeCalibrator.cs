@@ -46,12 +46,56 @@ public static class HandEyeCalibrator
                 + (rejected.Count > 0 ? $"; rejected: {string.Join("; ", rejected.Select(r => $"{r.Name} ({r.Reason})"))}" : ""));
         }
 
+        RequireRotationDiversity(motions, input.Views.Count);
         var camera = Solve(motions, boardInCamera, method);
         // The fixed object (board in base for eye-in-hand, board in gripper for eye-to-hand) seen through each view.
         var fixedObject = motions.Select((m, i) => m.Then(camera).Then(boardInCamera[i])).ToList();
         var spreadM = Math.Sqrt(fixedObject.Average(f => Math.Pow(f.DistanceTo(fixedObject[0]), 2)));
         var spreadDeg = fixedObject.Max(f => f.AngleTo(fixedObject[0]));
         return new HandEyeResult(input.Setup, method, camera, motions.Count, rejected, spreadM, spreadDeg);
+    }
+
+    /// <summary>Smallest rotation between two views that counts as a motion, in degrees.</summary>
+    public const double MinimumRotationDegrees = 2;
+
+    /// <summary>Smallest angle between two motions' rotation axes for them to count as non-parallel, in degrees.</summary>
+    public const double MinimumAxisAngleDegrees = 10;
+
+    /// <summary>
+    /// The rotation part of AX = XB is solvable only from motions about at least two non-parallel axes (Tsai-Lenz;
+    /// all of OpenCV's methods): with views at one pose, or turning about one axis only, calibrateHandEye still
+    /// returns a transform, and a wrong one.
+    /// </summary>
+    /// <exception cref="CalibrationException">The views' relative rotations do not span two axes.</exception>
+    internal static void RequireRotationDiversity(IReadOnlyList<RigidTransform> motions, int views)
+    {
+        var axes = new List<double[]>();
+        var largest = 0.0;
+        for (var i = 1; i < motions.Count; i++)
+        {
+            var relative = motions[0].Inverse().Then(motions[i]).RotationVector();
+            var angle = Math.Sqrt(relative.Sum(v => v * v)) * 180 / Math.PI;
+            largest = Math.Max(largest, angle);
+            if (angle >= MinimumRotationDegrees)
+            {
+                axes.Add([.. relative.Select(v => v / (angle * Math.PI / 180))]);
+            }
+        }
+
+        var sine = Math.Sin(MinimumAxisAngleDegrees * Math.PI / 180);
+        var spans = axes.Any(a => axes.Any(b => Cross(a, b) >= sine));
+        if (!spans)
+        {
+            throw new CalibrationException(axes.Count == 0
+                ? $"the gripper barely rotates between the {motions.Count} usable views of {views} (largest rotation {largest:0.##} deg, need {MinimumRotationDegrees}): hand-eye needs the gripper rotated about at least two different axes"
+                : $"the gripper rotates about one axis only across the {motions.Count} usable views of {views}: hand-eye needs rotations about at least two axes {MinimumAxisAngleDegrees} deg apart");
+        }
+    }
+
+    private static double Cross(double[] a, double[] b)
+    {
+        double[] c = [(a[1] * b[2]) - (a[2] * b[1]), (a[2] * b[0]) - (a[0] * b[2]), (a[0] * b[1]) - (a[1] * b[0])];
+        return Math.Sqrt(c.Sum(v => v * v));
     }
 
     internal static RigidTransform Solve(IReadOnlyList<RigidTransform> gripperInBase, IReadOnlyList<RigidTransform> targetInCamera, HandEyeMethod method)

@@ -78,4 +78,36 @@ public sealed class AgentRunnerTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => AgentRunner.Act(File("batch.safetensors"), File("batch.safetensors"), File("a.safetensors"), 1, "cpu", TextWriter.Null));
         Assert.Contains("actor.trunk.0.weight", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Act_on_observations_of_another_width_blames_the_obs_file_not_the_checkpoint()
+    {
+        var ckpt = StateCheckpointAndBatch(4, 4);
+        using (var scope = TensorScope.Begin())
+        {
+            SafetensorsWriter.Write(File("obs7.safetensors"), [Tensor.RandN([3, 7]).ToSafeTensor("obs")]);
+        }
+
+        var e = Assert.Throws<InvalidDataException>(() => AgentRunner.Act(ckpt, File("obs7.safetensors"), File("a.safetensors"), 1, "cpu", TextWriter.Null));
+
+        Assert.StartsWith(File("obs7.safetensors") + ": obs rows have 7 values", e.Message, StringComparison.Ordinal);
+        Assert.Contains("takes [5]", e.Message, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(File("a.safetensors")));
+    }
+
+    [Fact]
+    public void A_folder_given_as_checkpoint_or_out_is_refused_saying_it_is_a_folder()
+    {
+        var ckpt = StateCheckpointAndBatch(4, 4);
+        using (var scope = TensorScope.Begin())
+        {
+            SafetensorsWriter.Write(File("obs.safetensors"), [Tensor.RandN([3, 5]).ToSafeTensor("obs")]);
+        }
+
+        var asCheckpoint = Assert.Throws<IOException>(() => AgentRunner.Act(_dir, File("obs.safetensors"), File("a.safetensors"), 1, "cpu", TextWriter.Null));
+        var asOut = Assert.Throws<IOException>(() => AgentRunner.Act(ckpt, File("obs.safetensors"), _dir, 1, "cpu", TextWriter.Null));
+
+        Assert.Equal($"{_dir}: is a folder; give a .safetensors file", asCheckpoint.Message);
+        Assert.Equal($"{_dir}: is a folder; give a file name to write", asOut.Message);
+    }
 }

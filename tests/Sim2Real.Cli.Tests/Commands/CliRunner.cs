@@ -1,9 +1,8 @@
-using System.CommandLine;
 using Sim2Real.Cli.Commands;
 
 namespace Sim2Real.Cli.Tests.Commands;
 
-/// <summary>Runs ./sim2real in-process with the real command table, capturing what it prints.</summary>
+/// <summary>Runs ./sim2real in-process as Program.cs does (the real command table and top-level handler), capturing what it prints.</summary>
 internal static class CliRunner
 {
     private static readonly Lock Gate = new();
@@ -12,19 +11,13 @@ internal static class CliRunner
     {
         lock (Gate)
         {
-            var root = new RootCommand("test");
-            foreach (var c in CommandTable.All())
-            {
-                root.Subcommands.Add(c);
-            }
-
             var (oldOut, oldErr) = (Console.Out, Console.Error);
             var (stdout, stderr) = (new StringWriter(), new StringWriter());
             Console.SetOut(stdout);
             Console.SetError(stderr);
             try
             {
-                var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+                var code = CommandRunner.Run(args, stdout, stderr);
                 return (code, stdout.ToString(), stderr.ToString());
             }
             finally

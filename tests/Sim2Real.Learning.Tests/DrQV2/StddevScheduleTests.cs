@@ -38,4 +38,19 @@ public class StddevScheduleTests
         var e = Assert.Throws<FormatException>(() => StddevSchedule.Parse("cosine(1,0,10)"));
         Assert.Contains("linear(init,final,duration)", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("-1", "a stddev must be a finite number at least 0, got -1")]
+    [InlineData("NaN", "a stddev must be a finite number at least 0")]
+    [InlineData("linear(1,-0.1,100)", "a stddev must be a finite number at least 0, got -0.1")]
+    [InlineData("linear(1,0.1,-5)", "a duration must be a positive number of steps, got -5")]
+    [InlineData("linear(1,0.1,0)", "a duration must be a positive number of steps, got 0")]
+    [InlineData("step_linear(1.0,0.5,100,0.1,-1)", "a duration must be a positive number of steps, got -1")]
+    public void A_negative_stddev_or_a_duration_that_is_not_positive_is_refused_saying_which(string text, string problem)
+    {
+        var error = Assert.Throws<FormatException>(() => StddevSchedule.Parse(text));
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains(text, error.Message, StringComparison.Ordinal);
+    }
 }

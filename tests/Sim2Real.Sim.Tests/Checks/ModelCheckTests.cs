@@ -43,4 +43,27 @@ public class ModelCheckTests
         Assert.Contains(result.Warnings, w => w.Kind == MjtWarning.mjWARN_BADQACC);
         Assert.Contains(result.Messages, m => m.Contains("QACC", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("-0.002")]
+    [InlineData("0")]
+    public void A_model_whose_timestep_is_not_positive_is_refused_naming_the_option(string timestep)
+    {
+        using var model = MjModel.FromXmlString($"<mujoco><option timestep=\"{timestep}\"/><worldbody><body><joint type=\"hinge\"/><geom size=\"0.1\"/></body></worldbody></mujoco>", "backwards.xml");
+
+        var error = Assert.Throws<Sim2Real.Core.InvalidConfigException>(() => ModelCheck.Run(model));
+
+        Assert.Equal("option timestep", error.Field);
+        Assert.Contains("backwards.xml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_span_of_more_steps_than_a_check_runs_is_refused_before_stepping()
+    {
+        using var model = MjModel.FromXmlString(TestModels.Pendulum, "pendulum.xml");
+
+        var error = Assert.Throws<Sim2Real.Core.InvalidConfigException>(() => ModelCheck.Run(model, seconds: 1e12));
+
+        Assert.Contains($"at most {ModelCheck.MaxSteps}", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -184,6 +184,36 @@ public sealed class RobotConfigTests : IDisposable
         Assert.Equal(section.TrimEnd(':'), invalid.Field);
     }
 
+    [Theory]
+    [InlineData("arm6", "physics:", "randomization.physics")]
+    [InlineData("arm6", "visual:", "randomization.visual")]
+    [InlineData("arm6", "push:", "randomization.physics.push")]
+    [InlineData("arm6", "bodies:", "randomization.physics.bodies")]
+    [InlineData("quad12", "terrain:", "terrain")]
+    public void Empty_nested_section_is_refused_naming_its_path_instead_of_crashing(string robot, string section, string field)
+    {
+        var path = WriteVariant(robot, "name: " + robot, "name: " + robot);
+        var lines = File.ReadAllLines(path).ToList();
+        var randomization = lines.FindIndex(l => l.StartsWith("randomization:", StringComparison.Ordinal));
+        var start = lines.FindIndex(section == "terrain:" ? 0 : randomization, l => l.TrimStart().StartsWith(section, StringComparison.Ordinal));
+        var indent = lines[start].Length - lines[start].TrimStart().Length;
+        var end = lines.FindIndex(start + 1, l => l.Trim().Length > 0 && l.Length - l.TrimStart().Length <= indent);
+        lines.RemoveRange(start + 1, (end < 0 ? lines.Count : end) - start - 1);
+        lines[start] = new string(' ', indent) + section;
+        File.WriteAllLines(path, lines);
+
+        var error = Assert.Throws<InvalidConfigException>(() => RobotConfig.Load(path));
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains("the section is empty", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_robot_without_a_terrain_key_loads_on_flat_ground()
+    {
+        Assert.Null(RobotCatalog.Discover().Load("arm6").Terrain);
+    }
+
     [Fact]
     public void Malformed_mjcf_is_refused_naming_the_scene_file()
     {
@@ -196,9 +226,11 @@ public sealed class RobotConfigTests : IDisposable
         Assert.Contains("scene.xml", error.Message, StringComparison.Ordinal);
     }
 
-    private string WriteArmVariant(string original, string replacement)
+    private string WriteArmVariant(string original, string replacement) => WriteVariant("arm6", original, replacement);
+
+    private string WriteVariant(string robot, string original, string replacement)
     {
-        var source = Path.Combine(RobotCatalog.Discover().Root, "arm6");
+        var source = Path.Combine(RobotCatalog.Discover().Root, robot);
         foreach (var file in Directory.GetFiles(source))
         {
             File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)));

@@ -1,4 +1,4 @@
-using Sim2Real.Sim.Bindings;
+using Sim2Real.Sim.Checks;
 using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Sim.Tests.Robots;
@@ -38,57 +38,12 @@ public class RobotScenesTests
     {
         var robot = RobotCatalog.Discover().Load(robotName);
         using var model = RobotModel.Load(robot, scene);
-        using var data = model.CreateData();
-        Assert.Null(model.LoadWarning);
-        // The log is process-wide and other tests provoke warnings on purpose: keep only this thread's.
-        var thread = Environment.CurrentManagedThreadId;
-        var raised = new List<string>();
-        void OnWarning(string message)
-        {
-            if (Environment.CurrentManagedThreadId == thread)
-            {
-                raised.Add(message);
-            }
-        }
 
-        MjWarningLog.Raised += OnWarning;
-        try
-        {
-            RunRandomControls(robot, model, data);
-        }
-        finally
-        {
-            MjWarningLog.Raised -= OnWarning;
-        }
+        // Each random control is held for a control period, as a policy would hold its action.
+        var result = ModelCheck.Run(model, seconds: 1.0, seed: 1, holdSteps: robot.PhysicsStepsPerControl);
 
-        Assert.Empty(data.Warnings());
-        Assert.Empty(raised);
-        Assert.All(data.qpos.ToArray(), q => Assert.True(double.IsFinite(q)));
-    }
-
-    private static void RunRandomControls(RobotConfig robot, MjModel model, MjData data)
-    {
-
-        data.ResetToKeyframe("home");
-        var random = new Random(1);
-        var controls = new double[model.nu];
-        var steps = (int)Math.Round(1.0 / model.opt.timestep);
-        for (var t = 0; t < steps; t++)
-        {
-            if (t % robot.PhysicsStepsPerControl == 0)
-            {
-                for (var a = 0; a < model.nu; a++)
-                {
-                    var low = model.actuator_ctrlrange[2 * a];
-                    var high = model.actuator_ctrlrange[(2 * a) + 1];
-                    controls[a] = low + ((high - low) * random.NextDouble());
-                }
-
-                data.SetControls(controls);
-            }
-
-            data.Step();
-        }
+        Assert.True(result.Passed, $"{result.LoadWarning} {string.Join("; ", result.Warnings)} {string.Join("; ", result.Messages)}");
+        Assert.Equal("home", result.StartKeyframe);
     }
 
     [Fact]

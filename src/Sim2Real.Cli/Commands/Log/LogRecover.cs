@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sim2Real.Core;
-using Sim2Real.Learning.Checkpoints;
+using Sim2Real.Files;
 using Sim2Real.Mcap.Reading;
 using Sim2Real.Mcap.Recovery;
 

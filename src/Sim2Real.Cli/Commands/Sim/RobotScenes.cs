@@ -10,6 +10,19 @@ internal static class RobotScenes
 {
     public const string SceneFile = "scene.xml";
 
+    public const string ConfigFile = "robot.yaml";
+
+    /// <summary>The robot.yaml beside the scene a target resolves to, when the target is a robot (folder or name).</summary>
+    public static string? ConfigOf(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        var folder = Directory.Exists(target) ? target
+            : File.Exists(target) || target.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? null
+            : Path.GetDirectoryName(SceneOf(target));
+        var config = folder is null ? null : Path.Combine(folder, ConfigFile);
+        return config is not null && File.Exists(config) ? config : null;
+    }
+
     /// <summary>robots/&lt;name&gt;/scene.xml of a known robot; unknown names list the known ones.</summary>
     public static string SceneOf(string robot)
     {

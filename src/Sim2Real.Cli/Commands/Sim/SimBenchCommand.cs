@@ -28,10 +28,10 @@ internal static class SimBenchCommand
         command.SetAction(parse => SimErrors.Run(parse, output =>
         {
             var stepCount = parse.GetValue(steps);
-            var threadCount = parse.GetValue(threads);
-            if (stepCount < 1 || threadCount < 1)
+            var threadCount = FlagBounds.Threads(parse.GetValue(threads));
+            if (stepCount < 1)
             {
-                throw new ArgumentException($"--steps ({stepCount}) and --threads ({threadCount}) must be at least 1");
+                throw new Core.InvalidConfigException("command line", "--steps", $"must be at least 1, got {stepCount}");
             }
 
             using var loaded = MjModel.FromXmlFile(parse.GetValue(model)!);

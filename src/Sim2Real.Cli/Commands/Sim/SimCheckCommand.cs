@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Sim2Real.Sim.Bindings;
+using Sim2Real.Core;
 using Sim2Real.Sim.Checks;
+using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Cli.Commands.Sim;
 
@@ -22,12 +24,23 @@ internal static class SimCheckCommand
             var duration = parse.GetValue(seconds);
             if (!(duration > 0) || double.IsInfinity(duration))
             {
-                throw new ArgumentException($"--seconds must be a positive number of simulated seconds, got {duration}");
+                throw new InvalidConfigException("command line", "--seconds", $"must be a positive number of simulated seconds, got {duration}");
             }
 
             var path = RobotScenes.Resolve(parse.GetValue(target)!);
+
+            // A robot is its robot.yaml as much as its scene: check both, and drive the scene as its policy would,
+            // holding each control for one control period.
+            var config = RobotScenes.ConfigOf(parse.GetValue(target)!);
+            var robot = config is null ? null : RobotConfig.Load(config);
+            if (robot is not null)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{robot.Source}: ok ({robot.Spec.Joints.Count} joints, control every {robot.Spec.Control.PeriodS * 1000:0.##} ms)"));
+            }
+
             using var model = MjModel.FromXmlFile(path);
-            var result = ModelCheck.Run(model, duration, parse.GetValue(seed));
+            var result = ModelCheck.Run(model, duration, parse.GetValue(seed), robot?.PhysicsStepsPerControl ?? 1);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Model}: nq={model.nq} nv={model.nv} nu={model.nu}; {result.Steps} steps ({result.SimulatedSeconds:F3} s simulated) from {(result.StartKeyframe is null ? "the default pose" : $"keyframe '{result.StartKeyframe}'")} with random controls"));
             if (result.LoadWarning is not null)

@@ -30,6 +30,8 @@ internal static class SimEnvBenchCommand
         };
         command.SetAction(parse => SimErrors.Run(parse, output =>
         {
+            var envCount = FlagBounds.Environments(parse.GetValue(envs));
+            var threadCount = FlagBounds.Threads(parse.GetValue(threads));
             var options = new EnvironmentOptions
             {
                 Robot = parse.GetValue(robot)!,
@@ -45,10 +47,10 @@ internal static class SimEnvBenchCommand
                 var train = new TrainOptions { ImageSize = parse.GetValue(size), FrameStack = parse.GetValue(stack) };
                 var robotSpec = RobotCatalog.Discover().Load(options.Robot);
                 var frames = train.FramePipeline(robotSpec.Cameras[0]);
-                pipelines = Enumerable.Range(0, parse.GetValue(envs)).Select(_ => new ObservationPipeline(frames)).ToArray();
+                pipelines = Enumerable.Range(0, envCount).Select(_ => new ObservationPipeline(frames)).ToArray();
             }
 
-            var result = EnvironmentBenchmark.Run(options, parse.GetValue(envs), parse.GetValue(threads), parse.GetValue(steps),
+            var result = EnvironmentBenchmark.Run(options, envCount, threadCount, FlagBounds.Count(parse.GetValue(steps), "--steps", 10_000_000, "a bench of hours at most"),
                 observe: pipelines is null ? null : (i, step) => pipelines[i].Observe(step), frameStack: pipelines is null ? 0 : parse.GetValue(stack));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Robot}/{result.Task} pixels={result.Pixels} randomize={result.Randomize} repeat={result.ActionRepeat}: {result.Environments} env(s) x {result.AgentSteps / result.Environments} steps on {result.Threads} thread(s) in {result.Seconds:F2} s = {result.AgentStepsPerSecond:F0} agent steps/s ({result.ControlStepsPerSecond:F0} control steps/s); CPU {result.CpuSeconds:F2} s = {result.AgentStepsPerCpuSecond:F0} agent steps per CPU-second"));

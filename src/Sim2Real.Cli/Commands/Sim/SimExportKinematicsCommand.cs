@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Sim2Real.Learning.Checkpoints;
+using Sim2Real.Files;
 using Sim2Real.Robotics.Kinematics;
 using Sim2Real.Sim.Robots;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sim2Real.Files;
 using Sim2Real.Learning.Policies;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Playback;
@@ -87,11 +88,8 @@ internal static class SimPlayCommand
             play.Validate();
             var target = parse.GetValue(output);
             var fps = EpisodePlayer.FramesPerSecond(environment);
-            using var sink = target is null ? null
-                : target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) ? new FfmpegVideoSink(target, play.Width, play.Height, fps)
-                : (IFrameSink)new PngFrameSink(target, play.Width, play.Height);
+            var played = target is null ? EpisodePlayer.Play(environment, play, null, act) : PlayInto(target, environment, play, act, fps);
             var frames = 0;
-            var played = EpisodePlayer.Play(environment, play, sink, act);
             foreach (var episode in played)
             {
                 frames += episode.AgentSteps + 1;
@@ -110,5 +108,32 @@ internal static class SimPlayCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Films into a temporary sibling that replaces <paramref name="target"/> only once every episode played: a bad
+    /// camera, a policy acting with NaN or ffmpeg failing leaves no partial video and no half-filled folder.
+    /// </summary>
+    private static IReadOnlyList<EpisodeSummary> PlayInto(string target, EnvironmentOptions environment, PlayOptions play, ChooseAction? act, double fps)
+    {
+        IReadOnlyList<EpisodeSummary> played = [];
+        if (target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
+        {
+            AtomicFile.WriteVia(target, temp =>
+            {
+                using var video = new FfmpegVideoSink(temp, play.Width, play.Height, fps);
+                played = EpisodePlayer.Play(environment, play, video, act);
+            });
+        }
+        else
+        {
+            AtomicDirectory.Write(target, "frame_*.png", temp =>
+            {
+                using var frames = new PngFrameSink(temp, play.Width, play.Height);
+                played = EpisodePlayer.Play(environment, play, frames, act);
+            });
+        }
+
+        return played;
     }
 }

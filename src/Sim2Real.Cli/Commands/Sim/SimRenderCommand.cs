@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Files;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
 
@@ -54,7 +55,8 @@ internal static class SimRenderCommand
             using var renderer = new MjRenderer(loaded, options);
             var frame = renderer.Render(data, cameraName);
             var file = parse.GetValue(output)!;
-            frame.SavePng(file);
+            // Encoded into a temporary sibling first: a folder or unwritable path is one line naming it, and never a partial PNG.
+            AtomicFile.Write(file, stream => PngWriter.Write(stream, frame.Width, frame.Height, frame.Pixels));
             writer.WriteLine($"wrote {file}: {frame.Width}x{frame.Height} {options.Quality.ToString().ToLowerInvariant()} frame of {path} from {cameraName ?? "the free camera"} ({MjRenderer.BackendDescription})");
             return 0;
         }));

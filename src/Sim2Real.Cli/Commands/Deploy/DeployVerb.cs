@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim2Real.Core;
+using Sim2Real.Native;
+using Sim2Real.Robotics.Policies;
+using Sim2Real.Ros;
+using Sim2Real.Ros.Transport;
+using Sim2Real.Runtime.Hosting;
+using Sim2Real.Runtime.Safety;
+using Sim2Real.Training;
+
+namespace Sim2Real.Cli.Commands.Deploy;
+
+/// <summary>
+/// <c>deploy --launch F [--duration S] [--episodes N] [--expect-trip RULE] [--policy P] [--no-record]</c>: loads and
+/// checks the deployment description and its policy, then runs the policy loop on ROS 2 with a live status line and
+/// prints the summary. Exit 0 only when nothing unexpected tripped.
+/// </summary>
+internal static class DeployVerb
+{
+    public static Command Create()
+    {
+        var launch = new Option<string>("--launch") { Description = "deployment description, e.g. launch/arm6_reach_sim.yaml", Required = true };
+        var duration = new Option<double?>("--duration") { Description = "seconds to run on the deployment's clock (sim seconds under clock: sim); default: until Ctrl+C or the episodes are done" };
+        var episodes = new Option<int?>("--episodes") { Description = "run N scored episodes on a simulated robot (/sim/reset, /task/metrics)" };
+        var expectTrip = new Option<string?>("--expect-trip") { Description = $"the rule a fault-injection run expects to trip (exit 0 only if it does and nothing else does): {string.Join(", ", RuleNames.Trippable)}" };
+        var policy = new Option<string?>("--policy") { Description = "deploy this policy file (.safetensors, or .onnx/.pt with its sidecar) instead of the launch file's" };
+        var noRecord = new Option<bool>("--no-record") { Description = "do not write the MCAP log (recording is on by default: runs/deploy/<name>-<time>.mcap)" };
+        var recordTo = new Option<string?>("--record-to") { Description = "write the MCAP log here instead (never overwritten)" };
+        var summaryJson = new Option<string?>("--summary-json") { Description = "also write the summary as JSON to this file" };
+        var command = new Command("deploy", "Run a policy on a robot over ROS 2 under the safety watchdogs, as a launch/ file describes: live status, summary, MCAP log. "
+            + "Exit codes: 0 ok; 1 the run failed (unexpected trip, expected trip missing, refused by the live robot); 2 bad input, nothing published.");
+        foreach (var option in new Option[] { launch, duration, episodes, expectTrip, policy, noRecord, recordTo, summaryJson })
+        {
+            command.Options.Add(option);
+        }
+
+        // --ros-args and what follows it are ROS's (remaps, __ns, __node), as for sim serve.
+        command.TreatUnmatchedTokensAsErrors = false;
+
+        command.SetAction((parse, cancellationToken) => RunAsync(new DeployRequest
+        {
+            Launch = parse.GetValue(launch)!,
+            DurationS = parse.GetValue(duration),
+            Episodes = parse.GetValue(episodes),
+            ExpectTrip = parse.GetValue(expectTrip),
+            Policy = parse.GetValue(policy),
+            Record = !parse.GetValue(noRecord),
+            RecordTo = parse.GetValue(recordTo),
+            SummaryJson = parse.GetValue(summaryJson),
+            RosArguments = [.. parse.UnmatchedTokens],
+        }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(DeployRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        DeploymentSession session;
+        DeploymentRunOptions options;
+        try
+        {
+            request.Validate();
+            var (ros, others) = RosArguments.Split(request.RosArguments);
+            if (others.Length > 0)
+            {
+                throw new InvalidConfigException("deploy", others[0], "unknown argument (ROS arguments go after --ros-args)");
+            }
+
+            session = DeploymentSession.Open(request.Launch, request.Policy, ros);
+            var d = session.Plan.Description;
+            options = new DeploymentRunOptions
+            {
+                Duration = request.DurationS is { } s ? TimeSpan.FromSeconds(s) : null,
+                Episodes = request.Episodes,
+                ExpectTrip = request.ExpectTrip,
+                Ros = RosOptions.FromEnvironment(d.Node.Name),
+                Output = output,
+                LiveStatus = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out),
+                RecordPath = request.Record && d.Logging.Record ? request.RecordTo ?? DefaultRecordPath(d.Logging.Directory, d.Name) : null,
+                GitCommit = GitCommit.Find(Path.GetDirectoryName(d.Source)),
+                CommandLine = string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+            };
+        }
+        catch (Exception e) when (IsBadInput(e))
+        {
+            await error.WriteLineAsync($"sim2real deploy: error: {e.Message}");
+            return DeployExitCodes.BadInput;
+        }
+
+        using (session)
+        {
+            DeploymentSummary summary;
+            try
+            {
+                output.WriteLine($"deploy {session.Plan.Description.Name}: {session.Plan.Loop.Policy} on {session.Plan.Description.Robot.Name}, control every {session.Plan.Description.ControlPeriodS.ToString("0.###", CultureInfo.InvariantCulture)} s, policy every {session.Plan.Description.PolicyPeriodS.ToString("0.###", CultureInfo.InvariantCulture)} s{(options.RecordPath is { } p ? $", recording to {p}" : ", not recording")}");
+                summary = await session.RunAsync(options, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await error.WriteLineAsync("sim2real deploy: interrupted before the loop ran; nothing was commanded");
+                return DeployExitCodes.Interrupted;
+            }
+            catch (Exception e) when (IsBadInput(e))
+            {
+                await error.WriteLineAsync($"sim2real deploy: error: {e.Message}");
+                return DeployExitCodes.BadInput;
+            }
+
+            output.Write(SummaryText.Describe(summary));
+            if (request.SummaryJson is { } json)
+            {
+                var text = System.Text.Encoding.UTF8.GetBytes(SummaryText.Json(summary));
+                Learning.Checkpoints.AtomicFile.Write(json, stream => stream.Write(text));
+            }
+
+            return summary.ExitCode == 0 ? DeployExitCodes.Ok : DeployExitCodes.Failed;
+        }
+    }
+
+    public static string DefaultRecordPath(string directory, string name) =>
+        Path.Combine(directory, $"{name}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.mcap");
+
+    private static bool IsBadInput(Exception e) => e is InvalidConfigException or PolicyMismatchException or RosTransportException
+        or NativeLibraryMissingException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or IOException;
+}

@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using Sim2Real.Cli.Commands.Deploy;
+using Sim2Real.Core;
+using Sim2Real.Ros.Messages.GeometryMsgs;
+using Sim2Real.Ros.Transport;
+using Sim2Real.Runtime.Launch;
+
+namespace Sim2Real.Cli.Commands.Launch;
+
+/// <summary>
+/// <c>launch F</c>: like <c>ros2 launch</c>, starts every process the deployment description names: <c>sim serve</c>
+/// when the robot is simulated (its <c>simulator:</c> section), the operator's velocity command when it gives one,
+/// and <c>deploy</c> with its recorder; stops them together when the deployment ends, fails or is interrupted.
+/// </summary>
+internal static class LaunchVerb
+{
+    private static readonly TimeSpan ServeStartup = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("launch_file") { Description = "deployment description, e.g. launch/arm6_reach_sim.yaml" };
+        var duration = new Option<double?>("--duration") { Description = "seconds to run on the deployment's clock" };
+        var episodes = new Option<int?>("--episodes") { Description = "scored episodes on the simulated robot" };
+        var expectTrip = new Option<string?>("--expect-trip") { Description = "the rule the run expects to trip" };
+        var policy = new Option<string?>("--policy") { Description = "deploy this policy file instead of the launch file's" };
+        var noRecord = new Option<bool>("--no-record") { Description = "do not write the MCAP log" };
+        var summaryJson = new Option<string?>("--summary-json") { Description = "also write deploy's summary as JSON to this file" };
+        var faults = new Option<string[]>("--fault") { Description = "a fault for sim serve to inject (repeatable; sim serve --fault's syntax)" };
+        var command = new Command("launch", "Start every process a launch/ file names (sim serve for a simulated robot, deploy with its recorder), like `ros2 launch`, and stop them together. Exit code: deploy's.");
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { duration, episodes, expectTrip, policy, noRecord, summaryJson, faults })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, new DeployRequest
+        {
+            Launch = parse.GetValue(file)!,
+            DurationS = parse.GetValue(duration),
+            Episodes = parse.GetValue(episodes),
+            ExpectTrip = parse.GetValue(expectTrip),
+            Policy = parse.GetValue(policy),
+            Record = !parse.GetValue(noRecord),
+            SummaryJson = parse.GetValue(summaryJson),
+        }, parse.GetValue(faults) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string launch, DeployRequest request, string[] faults, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        DeploymentDescription description;
+        try
+        {
+            request.Validate();
+            description = DeploymentFile.Load(launch, request.Policy);
+        }
+        catch (InvalidConfigException e)
+        {
+            await error.WriteLineAsync($"sim2real launch: error: {e.Message}");
+            return DeployExitCodes.BadInput;
+        }
+
+        if (description.Simulator is null)
+        {
+            if (faults.Length > 0)
+            {
+                await error.WriteLineAsync($"sim2real launch: error: --fault: {description.Source} describes a physical robot (no simulator: section); faults are sim serve's");
+                return DeployExitCodes.BadInput;
+            }
+
+            // A physical robot: its drivers are already running; only the runtime is ours to start.
+            return await DeployVerb.RunAsync(request, output, error, cancellationToken);
+        }
+
+        using var serve = ChildProcess.StartSelf("sim serve", ServeArguments(description, faults), "serving ", output);
+        try
+        {
+            try
+            {
+                await serve.Ready.WaitAsync(ServeStartup, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                await error.WriteLineAsync($"sim2real launch: error: sim serve did not start: {e.Message}");
+                return DeployExitCodes.Failed;
+            }
+            catch (OperationCanceledException)
+            {
+                return DeployExitCodes.Interrupted;
+            }
+
+            using var teleop = description.Simulator.VelocityCommand is { } v ? VelocityCommand(description, v) : null;
+            var code = await DeployVerb.RunAsync(request, output, error, cancellationToken);
+            if (serve.HasExited)
+            {
+                await error.WriteLineAsync($"sim2real launch: sim serve exited early with code {serve.ExitCode}");
+                return DeployExitCodes.Failed;
+            }
+
+            return code;
+        }
+        finally
+        {
+            await serve.StopAsync(StopGrace);
+        }
+    }
+
+    private static List<string> ServeArguments(DeploymentDescription d, string[] faults)
+    {
+        var sim = d.Simulator!;
+        var robot = Path.GetFileName(Path.GetDirectoryName(d.Robot.Source))!;
+        var args = new List<string>
+        {
+            "sim", "serve", "--robot", robot, "--task", sim.Task!, "--world", sim.World,
+            "--seed", sim.Seed.ToString(CultureInfo.InvariantCulture),
+            "--clock", d.Clock == ClockSource.Sim ? "sim" : "wall",
+            // Lockstep must hold on a loaded machine: a late command is waited for, not replaced by the held one.
+            "--sim-timeout-ms", "2000",
+        };
+        if (d.Camera is { } camera)
+        {
+            args.AddRange(["--camera", camera.Name]);
+        }
+        else
+        {
+            args.Add("--no-cameras");
+        }
+
+        foreach (var fault in faults)
+        {
+            args.AddRange(["--fault", fault]);
+        }
+
+        return args;
+    }
+
+    private static VelocityTeleop VelocityCommand(DeploymentDescription d, double[] v)
+    {
+        var node = new RosNode(RosOptions.FromEnvironment("sim2real_launch_teleop"));
+        var topic = d.Topics.TaskCommand(target: false);
+        var publisher = node.CreatePublisher<Twist>(topic.Name, QosProfile.Latched);
+        publisher.Publish(new Twist { Linear = new Vector3 { X = v[0], Y = v[1] }, Angular = new Vector3 { Z = v[2] } });
+        return new VelocityTeleop(node, publisher);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Sim2Real.Runtime.Pipeline;
+
+/// <summary>
+/// What one inference produced: the raw action (possibly non-finite: the safety layer decides), the stacked frames
+/// as fed, how long the frame pipeline and the network took, or the error the policy raised.
+/// </summary>
+public sealed record InferenceResult(long Tick, float[] Action, byte[]? Pixels, uint[] PixelsShape, TimeSpan Duration, Exception? Error);

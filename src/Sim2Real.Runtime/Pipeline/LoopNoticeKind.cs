@@ -1,0 +1,10 @@
+namespace Sim2Real.Runtime.Pipeline;
+
+public enum LoopNoticeKind
+{
+    Info,
+    Warning,
+    Trip,
+    Release,
+    Refused,
+}
