@@ -66,6 +66,30 @@ public static class LearningCurvePlot
         PngWriter.WriteFile(path, Width, Height, rgb);
     }
 
+    /// <summary>
+    /// ẑ tracking a payload change (the RMA demo): the payload (top, kg) and the RMS error against z = μ(e_t) of ẑ
+    /// with φ (blue) and of the mean z without it (red), against time; time in seconds.
+    /// </summary>
+    public static void WriteTracking(string path, IReadOnlyList<Rma.RmaTrackingPoint> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var rgb = new byte[Width * Height * 3];
+        Array.Fill(rgb, (byte)255);
+        var panel = (Height - Top - Gap - Bottom) / 2;
+        var xMax = Math.Max(1, (long)Math.Ceiling(1000 * trace.Select(p => p.TimeS).DefaultIfEmpty(1).Max()));
+        var kgMax = Math.Max(1, Math.Ceiling(trace.Select(p => p.PayloadKg).DefaultIfEmpty(1).Max()));
+        var errMax = Math.Max(0.05, trace.SelectMany(p => new[] { p.ErrorWithPhi, p.ErrorWithoutPhi }).Where(double.IsFinite).DefaultIfEmpty(0.1).Max() * 1.1);
+        static long Ms(double s) => (long)Math.Round(1000 * s);
+        static string Seconds(double ms) => (ms / 1000).ToString("0.#", CultureInfo.InvariantCulture);
+        Panel(rgb, Top, panel, xMax, 0, kgMax, "PAYLOAD KG", v => v.ToString("F1", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.PayloadKg)), Gray, Seconds);
+        var bottom = Top + panel + Gap;
+        Panel(rgb, bottom, panel, xMax, 0, errMax, "Z ERROR WITH PHI", v => v.ToString("F2", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.ErrorWithoutPhi)), Red, Seconds);
+        Panel(rgb, bottom, panel, xMax, 0, errMax, "Z ERROR WITH PHI", v => v.ToString("F2", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.ErrorWithPhi)), Blue, Seconds);
+        Text(rgb, Left + 300, bottom - 14, "WITHOUT", Red);
+        Text(rgb, 4, bottom + panel + 8, "TIME S", Black);
+        PngWriter.WriteFile(path, Width, Height, rgb);
+    }
+
     private static int X(double frame, long xMax) => Left + (int)Math.Round((Width - Right - Left) * frame / xMax);
 
     /// <summary>CPU minutes at <paramref name="frame"/>, interpolated between evaluations; null outside them.</summary>
@@ -90,7 +114,7 @@ public static class LearningCurvePlot
     }
 
     private static void Panel(byte[] rgb, int top, int height, long xMax, double yMin, double yMax, string title, Func<double, string> label,
-        IEnumerable<(long Frame, double Value)> points, (byte, byte, byte) color)
+        IEnumerable<(long Frame, double Value)> points, (byte, byte, byte) color, Func<double, string>? xLabel = null)
     {
         var right = Width - Right;
         int Y(double v) => top + height - (int)Math.Round(height * (v - yMin) / (yMax - yMin));
@@ -102,7 +126,7 @@ public static class LearningCurvePlot
             Text(rgb, Left - 8 - (text.Length * 4 * Scale), Y(v) - 5, text, Black);
             var frame = xMax * i / 4.0;
             Line(rgb, X(frame, xMax), top + height, X(frame, xMax), top + height + 4, Black);
-            var ft = frame >= 1e6 ? (frame / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : (frame / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "K";
+            var ft = xLabel is not null ? xLabel(frame) : frame >= 1e6 ? (frame / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : (frame / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "K";
             Text(rgb, X(frame, xMax) - (ft.Length * 2 * Scale), top + height + 8, ft, Black);
         }
 
@@ -214,5 +238,7 @@ public static class LearningCurvePlot
         ['U'] = "#.##.##.##.####", ['C'] = "####..#..#..###", ['E'] = "####..####..###", ['R'] = "####.###.#.##.#",
         ['T'] = "###.#..#..#..#.", ['N'] = "####.##.##.##.#", ['F'] = "####..####..#..", ['A'] = "####.#####.##.#",
         ['P'] = "####.#####..#..", ['I'] = "###.#..#..#.###", [' '] = "...............",
+        ['L'] = "#..#..#..#..###", ['O'] = "####.##.##.####", ['Y'] = "#.##.#.#..#..#.", ['D'] = "##.#.##.##.###.",
+        ['H'] = "#.##.#####.##.#", ['W'] = "#.##.##.#####.#", ['Z'] = "###..#.#.#..###", ['G'] = "####..#.##.####",
     };
 }

@@ -5,9 +5,11 @@ using Sim2Real.Learning;
 using Sim2Real.Learning.DrQV2;
 using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Replay;
+using Sim2Real.Learning.Rma;
 using Sim2Real.Learning.Tensors;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Environments;
+using Sim2Real.Training.Rma;
 using Sim2Real.Vision.Preprocessing;
 
 namespace Sim2Real.Training;
@@ -19,6 +21,10 @@ namespace Sim2Real.Training;
 /// so a resumed run replays the same episodes, draws and updates as an uninterrupted one. Training episode k is the
 /// world <c>EpisodeSeeds.World(seed, k)</c>; held-out evaluation episode i is <c>World(EpisodeSeeds.HeldOut(seed), i)</c>,
 /// which <c>sim play --seed &lt;that run seed&gt;</c> plays again. Each checkpoint also writes the deployable policy file.
+/// With <see cref="TrainOptions.Rma"/> this is RMA's phase 1: the agent's observation is the state followed by the
+/// normalised e_t, its encoder is <see cref="RmaEncoder"/> (μ trains through the critic loss, the actor sees z
+/// detached), and the checkpoint records what phase 2 (<see cref="AdaptationTrainer"/>) needs; a teacher that reads
+/// e_t cannot drive a robot, so no policy file is written until phase 2.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -40,6 +46,8 @@ public sealed class Trainer : IDisposable
     private readonly ObservationPipeline _evalObservations;
     private readonly DrQV2Policy _evalPolicy;
     private readonly FramePreprocessorOptions? _frames;
+    private readonly EnvFactorSet? _factors;
+    private readonly RmaPhaseOne? _phaseOne;
     private string? _lastCheckpoint;
 
     public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool liveLine = false)
@@ -58,7 +66,8 @@ public sealed class Trainer : IDisposable
             ActionRepeat = options.ActionRepeat,
             Pixels = pixels,
             Camera = options.Camera,
-            Randomize = options.Randomize,
+            Randomize = options.World is null && options.Randomize,
+            World = options.World,
         };
         _env = RobotEnvironments.Create(envOptions);
         _video = new EvalVideo(envOptions);
@@ -73,9 +82,22 @@ public sealed class Trainer : IDisposable
             throw new FileNotFoundException($"--resume: no training checkpoint at {checkpointPath}", checkpointPath);
         }
 
-        _obsShape = pixels ? [.. _trainObservations.PixelShape!.Select(d => (long)d)] : [_env.Layout.Size];
-        Torch.ManualSeed((ulong)options.Seed);
-        _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
+        if (options.Rma is { } rmaOptions)
+        {
+            _factors = EnvFactorSet.For(_env, options.Task, options.WorldName, envOptions.PayloadReachTask);
+            var rma = (rmaOptions with { EnvFactorDim = _factors.Size }).Validate("train options");
+            _phaseOne = RmaPhaseOne.From(options, _env.Layout.Size, _factors, rma);
+            _obsShape = [_env.Layout.Size + _factors.Size];
+            Torch.ManualSeed((ulong)options.Seed);
+            _agent = new DrQV2Agent(options.Agent, RmaEncoder.ForStates(_env.Layout.Size, rma), _obsShape, actionDim, device);
+        }
+        else
+        {
+            _obsShape = pixels ? [.. _trainObservations.PixelShape!.Select(d => (long)d)] : [_env.Layout.Size];
+            Torch.ManualSeed((ulong)options.Seed);
+            _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
+        }
+
         _evalPolicy = DrQV2Policy.Borrow(_agent, options.RunDirectory);
 
         _start = new TrainingCounters { NextEvalFrame = 0 };
@@ -152,7 +174,8 @@ public sealed class Trainer : IDisposable
                     _evals.Add(eval);
                     _evalCsv.Append(frame, step, eval.MeanReturn, eval.SuccessRate, eval.Episodes, eval.CpuSeconds, Wall());
                     LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, LearningCurvePlot.FileName), _evals, _options.Frames);
-                    if (_options.EvalVideo)
+                    // The video's player feeds plain observations; a phase-1 teacher also reads e_t.
+                    if (_options.EvalVideo && _phaseOne is null)
                     {
                         _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _evalPolicy, _frames, EpisodeSeeds.World(EpisodeSeeds.HeldOut(_options.Seed), 0));
                     }
@@ -169,8 +192,12 @@ public sealed class Trainer : IDisposable
                         NextEvalFrame = nextEval,
                         CpuSeconds = cpuBase + CpuSeconds(),
                         WallSeconds = Wall(),
-                    });
-                    PolicyFile.Save(Path.Combine(CheckpointDirectory, PolicyFile.FileName), TrainedPolicy.Manifest(_env, _options.ActionRepeat, _agent, _frames, TrainedPolicy.Provenance(_options, frame, eval)), _agent);
+                    }, _phaseOne);
+                    if (_phaseOne is null)
+                    {
+                        PolicyFile.Save(Path.Combine(CheckpointDirectory, PolicyFile.FileName), TrainedPolicy.Manifest(_env, _options.ActionRepeat, _agent, _frames, TrainedPolicy.Provenance(_options, frame, eval)), _agent);
+                    }
+
                     _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{(_liveLine ? "\n" : "")}eval at frame {frame}: success {eval.SuccessRate:P0}, return {eval.MeanReturn:F1} over {eval.Episodes} held-out episodes; checkpoint {_lastCheckpoint}"));
                 }
@@ -208,7 +235,7 @@ public sealed class Trainer : IDisposable
             }
 
             ts = _env.Step(action);
-            observation = _trainObservations.Observe(ts);
+            observation = Observe(_trainObservations, ts);
             _replay.Add(action, (float)ts.Reward, (float)ts.Discount, observation);
             episodeReturn += ts.Reward;
             step++;
@@ -235,7 +262,7 @@ public sealed class Trainer : IDisposable
             _evalPolicy.Reset();
             while (!ts.IsLast)
             {
-                _evalPolicy.Act(_evalObservations.Observe(ts), action);
+                _evalPolicy.Act(Observe(_evalObservations, ts), action);
                 ts = _evalEnv.Step(action);
                 total += ts.Reward;
             }
@@ -249,9 +276,25 @@ public sealed class Trainer : IDisposable
     private TimeStep BeginEpisode(long episode, out Observation observation)
     {
         var ts = _env.Reset(EpisodeSeeds.World(_options.Seed, episode));
-        observation = _trainObservations.Observe(ts);
+        observation = Observe(_trainObservations, ts);
         _replay.StartEpisode(observation);
         return ts;
+    }
+
+    /// <summary>What the agent sees: the pipeline's observation, with the normalised e_t after the state in phase 1.</summary>
+    private Observation Observe(ObservationPipeline pipeline, TimeStep ts)
+    {
+        var observation = pipeline.Observe(ts);
+        if (_factors is null)
+        {
+            return observation;
+        }
+
+        var state = observation.State;
+        var row = new float[state.Length + _factors.Size];
+        state.CopyTo(row, 0);
+        _factors.Read(ts, row.AsSpan(state.Length));
+        return new Observation(row, observation.Pixels, observation.Privileged);
     }
 
     private void Progress(long frame, double fps, double lastReturn, UpdateMetrics? last, double cpu)

@@ -22,7 +22,8 @@ internal static class TrainingCheckpoint
     /// <summary>The agent's CUDA generator, written when training on a GPU (augmentation and noise draw from it).</summary>
     private const string CudaRngTensor = "train.torch_cuda_rng";
 
-    public static string Save(string directory, TrainOptions options, DrQV2Agent agent, ReplayState replay, TrainingCounters counters)
+    /// <param name="phaseOne">An RMA phase-1 run's description for phase 2 (metadata "rma.phase1"); null for DrQ-v2.</param>
+    public static string Save(string directory, TrainOptions options, DrQV2Agent agent, ReplayState replay, TrainingCounters counters, Rma.RmaPhaseOne? phaseOne = null)
     {
         Directory.CreateDirectory(directory);
         using var scope = TensorScope.Begin();
@@ -48,6 +49,11 @@ internal static class TrainingCheckpoint
             ["counters.wall_s"] = counters.WallSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["replay_state"] = replay.ToJson(),
         };
+        if (phaseOne is not null)
+        {
+            metadata[Rma.RmaPhaseOne.MetadataKey] = phaseOne.ToJson();
+        }
+
         var path = Path.Combine(directory, FileName);
         SafetensorsWriter.Write(path, entries, metadata);
         AgentCheckpoint.Save(agent, Path.Combine(directory, AgentFileName));
@@ -75,6 +81,13 @@ internal static class TrainingCheckpoint
         Same("run.task", options.Task);
         Same("run.observation", options.Observation.ToString());
         Same("run.seed", options.Seed.ToString(CultureInfo.InvariantCulture));
+        if ((options.Rma is null) == file.Metadata.ContainsKey(Rma.RmaPhaseOne.MetadataKey))
+        {
+            throw new InvalidConfigException(path, Rma.RmaPhaseOne.MetadataKey, options.Rma is null
+                ? "the checkpoint is an RMA phase-1 run; resume it with --rma"
+                : "the checkpoint is a plain DrQ-v2 run; resume it without --rma");
+        }
+
         if (!file.TryGet(RngTensor, out var rng))
         {
             throw new InvalidConfigException(path, RngTensor, "missing: not a training checkpoint");

@@ -25,6 +25,7 @@ internal static class CommandTable
         yield return DoctorCommand.Create();
         yield return SimCommand.Create();
         yield return TrainCommand.Create();
+        yield return EvalCommand.Create();
         yield return AgentCommand.Create();
         yield return PolicyCommand.Create();
         yield return CalibrateCommand.Create();

@@ -77,10 +77,11 @@ public static class PolicyFile
 
         using var file = SafetensorsFile.Open(path);
         var manifest = ManifestOf(file);
-        var policy = manifest.Agent.Kind switch
+        IPolicy policy = manifest.Agent.Kind switch
         {
             "drqv2" => LoadDrQV2(file, manifest, device ?? Device.Cpu),
-            var kind => throw new PolicyFileException($"{path}: agent kind '{kind}' is not one this build runs (drqv2)"),
+            Rma.RmaBundle.Kind => Rma.RmaBundle.Load(file, manifest, device ?? Device.Cpu),
+            var kind => throw new PolicyFileException($"{path}: agent kind '{kind}' is not one this build runs (drqv2, rma)"),
         };
         return new LoadedPolicy(manifest, policy, path);
     }

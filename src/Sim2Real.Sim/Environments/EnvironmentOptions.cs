@@ -55,6 +55,8 @@ public sealed record EnvironmentOptions
 
     public PushTaskOptions PushTask { get; init; } = new();
 
+    public PayloadReachTaskOptions PayloadReachTask { get; init; } = new();
+
     public WalkTaskOptions WalkTask { get; init; } = new();
 
     /// <exception cref="InvalidConfigException">Names the offending option.</exception>
@@ -78,6 +80,7 @@ public sealed record EnvironmentOptions
 
         ReachTask.Validate(source);
         PushTask.Validate(source);
+        PayloadReachTask.Validate(source);
         WalkTask.Validate(source);
     }
 }

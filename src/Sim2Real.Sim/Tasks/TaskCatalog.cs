@@ -15,7 +15,9 @@ public static class TaskCatalog
 
     public static TaskDefinition WalkRough { get; } = new("walk_rough", "walk_rough", "walk, on a procedural height field");
 
-    public static IReadOnlyList<TaskDefinition> All { get; } = [Reach, Push, Walk, WalkRough];
+    public static TaskDefinition ReachPayload { get; } = new("reach_payload", "reach", "reach three targets in 6 s with an unknown 0-2 kg payload at the hand (success: within 2 cm at the end)");
+
+    public static IReadOnlyList<TaskDefinition> All { get; } = [Reach, Push, Walk, WalkRough, ReachPayload];
 
     /// <summary>The task of that name for <paramref name="robot"/>; the error lists what the robot offers.</summary>
     public static TaskDefinition Find(string name, RobotConfig robot)
@@ -30,6 +32,11 @@ public static class TaskCatalog
         if (ReferenceEquals(task, Reach))
         {
             return new ReachTask(model, robot, options.ReachTask);
+        }
+
+        if (ReferenceEquals(task, ReachPayload))
+        {
+            return new PayloadReachTask(model, robot, options.PayloadReachTask);
         }
 
         if (ReferenceEquals(task, Push))

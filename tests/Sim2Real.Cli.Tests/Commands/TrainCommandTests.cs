@@ -38,6 +38,60 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Options_left_out_keep_the_training_options_defaults()
+    {
+        var options = Parse(ObservationKind.State, "--obs", "state");
+        var defaults = TrainOptions.For(ObservationKind.State);
+
+        Assert.Equal((defaults.EvalEpisodes, defaults.EvalEveryFrames, defaults.Frames, defaults.SeedFrames, defaults.Seed, defaults.Robot, defaults.Task),
+            (options.EvalEpisodes, options.EvalEveryFrames, options.Frames, options.SeedFrames, options.Seed, options.Robot, options.Task));
+        Assert.Equal(defaults.Agent, options.Agent);
+        Assert.Null(options.Rma);
+    }
+
+    [Fact]
+    public void Rma_runs_get_phase_one_settings_and_their_own_run_directory()
+    {
+        var options = Parse(ObservationKind.State, "--obs", "state", "--rma", "--task", "reach_payload", "--world", "rma_training", "--history-length", "45");
+
+        Assert.Equal(45, options.Rma!.HistoryLength);
+        Assert.Equal("rma_training", options.World);
+        Assert.Equal(Path.Combine("runs", "arm6-reach_payload-state-s1-rma"), options.RunDirectory);
+    }
+
+    [Fact]
+    public void A_history_length_without_rma_is_refused_naming_the_flag()
+    {
+        var (code, _, stderr) = CliRunner.Run("train", "--history-length", "45", "--run-dir", _dir);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--history-length", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adapt_on_a_folder_without_a_phase_one_checkpoint_fails_naming_the_checkpoint()
+    {
+        var (code, _, stderr) = CliRunner.Run("train", "adapt", "--run-dir", _dir);
+
+        Assert.Equal(1, code);
+        Assert.Contains(Path.Combine(_dir, "checkpoints", "training.safetensors"), stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_rma_needs_exactly_one_source_of_policies()
+    {
+        var (neither, _, e1) = CliRunner.Run("eval", "rma", "--episodes", "1");
+        var (both, _, e2) = CliRunner.Run("eval", "rma", "--run-dir", _dir, "--policies", _dir);
+        var (missing, _, e3) = CliRunner.Run("eval", "rma", "--policies", _dir);
+
+        Assert.Equal((1, 1, 1), (neither, both, missing));
+        Assert.Contains("--run-dir/--policies", e1, StringComparison.Ordinal);
+        Assert.Contains("--run-dir/--policies", e2, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_dir, "rma.safetensors"), e3, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plot_redraws_the_learning_curve_from_eval_csv()
     {
         File.WriteAllLines(Path.Combine(_dir, "eval.csv"),
