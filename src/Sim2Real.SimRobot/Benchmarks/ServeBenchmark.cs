@@ -161,26 +161,32 @@ public static class ServeBenchmark
         using var served = ServedProcess.Start(start, Patience);
         using var node = new RosNode(ros);
         // The first joint (a vertical axis, no gravity load) steps by 0.1 rad: its PD effort jumps by kp x 0.1 at the
-        // first physics step that applies the command, long before the position shows it.
+        // first physics step that applies the command, long before the position shows it. Every state is checked as
+        // it arrives (on the DDS thread): a loaded machine may deliver several before this thread looks.
         const int Joint = 0;
         const double Step = 0.1;
         var threshold = 0.5 * robot.Joints[Joint].KpNmPerRad * Step;
-        var latest = (Received: 0L, Effort: double.NaN);
         var gate = new Lock();
-        using var arrived = new AutoResetEvent(false);
+        var effort = double.NaN;
+        (long Sent, double Before, long Answered)? pending = null;
+        using var answered = new ManualResetEventSlim(false);
         using var subscription = node.CreateSubscription<JointState>("/joint_states", QosProfile.Default);
         using var recording = subscription.Subscribe(s =>
         {
+            var received = Stopwatch.GetTimestamp();
             lock (gate)
             {
-                latest = (Stopwatch.GetTimestamp(), s.Effort[Joint]);
+                effort = s.Effort[Joint];
+                if (pending is { Answered: 0 } p && Math.Abs(effort - p.Before) > threshold)
+                {
+                    pending = p with { Answered = received };
+                    answered.Set();
+                }
             }
-
-            arrived.Set();
         });
         using var commands = node.CreatePublisher<Float64MultiArray>("/forward_position_controller/commands", QosProfile.Default);
         commands.WaitForSubscribersAsync().Wait(Patience);
-        WaitFor(() => !double.IsNaN(latest.Effort), "joint states");
+        WaitFor(() => { lock (gate) { return !double.IsNaN(effort); } }, "joint states");
         var home = robot.Spec.Home();
         // The robot's reader may match a little after this writer does: the first command could be lost.
         commands.Publish(new Float64MultiArray { Data = home });
@@ -191,39 +197,31 @@ public static class ServeBenchmark
             Thread.Sleep(TimeSpan.FromSeconds(options.LatencyIntervalS));
             var target = (double[])home.Clone();
             target[Joint] += k % 2 == 0 ? Step : 0;
-            double before;
+            answered.Reset();
+            var message = new Float64MultiArray { Data = target };
+            long sent;
             lock (gate)
             {
-                before = latest.Effort;
+                sent = Stopwatch.GetTimestamp();
+                pending = (sent, effort, 0);
             }
 
-            var sent = Stopwatch.GetTimestamp();
-            commands.Publish(new Float64MultiArray { Data = target });
-            var deadline = sent + (long)(SampleTimeoutS * Stopwatch.Frequency);
-            while (true)
+            commands.Publish(message);
+            if (!answered.Wait(TimeSpan.FromSeconds(SampleTimeoutS)))
             {
-                arrived.WaitOne(TimeSpan.FromMilliseconds(50));
-                (long Received, double Effort) now;
-                lock (gate)
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"no joint state answered step command {k} within {SampleTimeoutS} s (a change of {threshold:0.###} N m in joint {Joint}'s effort)"));
+            }
+
+            // The first two warm the path (JIT, first samples) and are not counted.
+            lock (gate)
+            {
+                if (k >= 2)
                 {
-                    now = latest;
+                    latencies.Add((pending!.Value.Answered - sent) * 1e3 / Stopwatch.Frequency);
                 }
 
-                if (now.Received > sent && Math.Abs(now.Effort - before) > threshold)
-                {
-                    // The first two warm the path (JIT, first samples) and are not counted.
-                    if (k >= 2)
-                    {
-                        latencies.Add((now.Received - sent) * 1e3 / Stopwatch.Frequency);
-                    }
-
-                    break;
-                }
-
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    throw new TimeoutException($"no joint state answered step command {k} within {SampleTimeoutS} s");
-                }
+                pending = null;
             }
         }
 

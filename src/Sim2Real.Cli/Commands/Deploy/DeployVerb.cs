@@ -113,7 +113,7 @@ internal static class DeployVerb
             if (request.SummaryJson is { } json)
             {
                 var text = System.Text.Encoding.UTF8.GetBytes(SummaryText.Json(summary));
-                Learning.Checkpoints.AtomicFile.Write(json, stream => stream.Write(text));
+                Files.AtomicFile.Write(json, stream => stream.Write(text));
             }
 
             return summary.ExitCode == 0 ? DeployExitCodes.Ok : DeployExitCodes.Failed;
