@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Folder for everything the demo writes", DefaultValueFactory = _ => "runs/demo" };
         var frames = new Option<long>("--train-frames") { Description = "Environment frames for the short training run", DefaultValueFactory = _ => 6_000 };
-        var command = new Command("demo", "Run the main job: check the engines, simulate and render the robots, calibrate a camera, talk ROS 2, train a policy briefly and act with it.");
+        var command = new Command("demo", "Run the main job: check the engines, simulate and render the robots, calibrate a camera, train a policy briefly, deploy the shipped policy on the simulated arm over ROS 2 with a fault and the e-stop, then read the log back and replay it.");
         command.Options.Add(output);
         command.Options.Add(frames);
         command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(frames)));
@@ -25,6 +25,18 @@ internal static class DemoCommand
     private static int Run(string dir, long trainFrames)
     {
         Directory.CreateDirectory(dir);
+
+        // Deployment logs and the gap report are never overwritten by the verbs that write them; the demo owns its
+        // folder, so a rerun starts these from scratch.
+        foreach (var previous in new[] { "deploy_nominal.mcap", "deploy_real_like.mcap", "deploy_nominal.json" })
+        {
+            File.Delete(Path.Combine(dir, previous));
+        }
+
+        if (Directory.Exists(Path.Combine(dir, "gap")))
+        {
+            Directory.Delete(Path.Combine(dir, "gap"), recursive: true);
+        }
         var obs = Path.Combine(dir, "obs.safetensors");
         var actions = Path.Combine(dir, "actions.safetensors");
         foreach (var (title, args) in Steps(dir, trainFrames))
@@ -55,6 +67,30 @@ internal static class DemoCommand
             return published;
         }
 
+        foreach (var (title, args) in DeploySteps(dir))
+        {
+            var code = RunStep(title, args);
+            if (code != 0)
+            {
+                return code;
+            }
+        }
+
+        var stopped = EStop();
+        if (stopped != 0)
+        {
+            return stopped;
+        }
+
+        foreach (var (title, args) in ReplaySteps(dir))
+        {
+            var code = RunStep(title, args);
+            if (code != 0)
+            {
+                return code;
+            }
+        }
+
         Console.WriteLine();
         Console.WriteLine($"demo: done; outputs under {dir}");
         return 0;
@@ -78,6 +114,84 @@ internal static class DemoCommand
             ("the self-describing policy file training wrote: robot, joints, timing, observation layout, provenance", ["policy", "info", Path.Combine(train, "checkpoints", "policy.safetensors")]),
             ("act with the trained policy on fresh simulator observations (held-out seeds)", ["agent", "act", "--checkpoint", Path.Combine(train, "checkpoints", "policy.safetensors"), "--obs", Path.Combine(dir, "obs.safetensors"), "--out", Path.Combine(dir, "actions.safetensors")]),
         ];
+    }
+
+    /// <summary>
+    /// The shipped policy deployed on the simulated arm: `launch` starts `sim serve` in its own process and deploys
+    /// over ROS 2 (sim time), once per world so that the gap report has both sides, then with an injected fault.
+    /// </summary>
+    internal static IReadOnlyList<(string Title, string[] Args)> DeploySteps(string dir) =>
+    [
+        ("deploy the shipped policy on the simulated arm over ROS 2 (sim serve in its own process), scored and recorded",
+            ["launch", "launch/arm6_reach_sim.yaml", "--episodes", "5", "--record-to", Path.Combine(dir, "deploy_nominal.mcap"), "--summary-json", Path.Combine(dir, "deploy_nominal.json")]),
+        ("the same policy on the real-like world (heavier, weaker, later than any training world)",
+            ["launch", "launch/arm6_reach_real_like_sim.yaml", "--episodes", "5", "--record-to", Path.Combine(dir, "deploy_real_like.mcap")]),
+        ("inject a fault: sim serve stops publishing joint_states; the watchdog holds position within one control period",
+            ["launch", "launch/arm6_reach_sim.yaml", "--duration", "3", "--fault", "stop_joint_states,at=1.5,duration=1", "--expect-trip", "joint_states_stale", "--no-record"]),
+    ];
+
+    /// <summary>The deployment log read back and replayed: through the policy, in simulation, and the gap report.</summary>
+    internal static IReadOnlyList<(string Title, string[] Args)> ReplaySteps(string dir) =>
+    [
+        ("the deployment log, as `ros2 bag info` shows a bag", ["log", "info", Path.Combine(dir, "deploy_nominal.mcap")]),
+        ("replay the logged observations through the policy: every action bit-identical to the one deployed", ["replay", "policy", Path.Combine(dir, "deploy_nominal.mcap")]),
+        ("replay the logged commands open-loop in the nominal simulator: the divergence from the log", ["replay", "sim", Path.Combine(dir, "deploy_nominal.mcap"), "--episode", "0"]),
+        ("the sim-vs-real gap report: nominal against real-like, RMSE over time and command-to-motion latency",
+            ["replay", "gap", Path.Combine(dir, "deploy_nominal.mcap"), Path.Combine(dir, "deploy_real_like.mcap"), "--episode", "0", "--out", Path.Combine(dir, "gap")]),
+    ];
+
+    /// <summary>The e-stop, from outside: a wall-clock deployment, /e_stop raised, lowered, then reset.</summary>
+    internal static (string[] Deploy, (double AtS, string[] Args)[] Operator) EStopSteps() => (
+        ["launch", "launch/arm6_reach_wall.yaml", "--duration", "8", "--expect-trip", "e_stop", "--no-record"],
+        [
+            (2.5, ["topic", "pub", "/e_stop", "std_msgs/msg/Bool", "{data: true}", "--rate", "10", "--count", "3"]),
+            (4.0, ["topic", "pub", "/e_stop", "std_msgs/msg/Bool", "{data: false}", "--rate", "10", "--count", "3"]),
+            (5.0, ["topic", "pub", "/e_stop_reset", "std_msgs/msg/Empty", "{}", "--rate", "10", "--count", "3"]),
+        ]);
+
+    /// <summary>
+    /// Runs the e-stop step: the operator's publishes happen on the wall clock while the deployment runs, as a person
+    /// at the robot would press and release the button; the deployment must latch until the reset, then resume.
+    /// </summary>
+    private static int EStop()
+    {
+        Console.WriteLine();
+        Console.WriteLine("== press the e-stop: the runtime latches the safe action until /e_stop_reset, then resumes");
+        var (deploy, presses) = EStopSteps();
+        Console.WriteLine($"$ ./sim2real {string.Join(' ', deploy.Select(Quote))} &");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var running = Task.Run(() => Invoke(deploy));
+        foreach (var (at, args) in presses)
+        {
+            var wait = TimeSpan.FromSeconds(at) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                Thread.Sleep(wait);
+            }
+
+            Console.WriteLine($"$ ./sim2real {string.Join(' ', args.Select(Quote))}   # at {at:0.0} s");
+            var code = Invoke(args);
+            if (code != 0)
+            {
+                return code;
+            }
+        }
+
+        return running.GetAwaiter().GetResult();
+    }
+
+    private static int RunStep(string title, string[] args)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== {title}");
+        Console.WriteLine($"$ ./sim2real {string.Join(' ', args.Select(Quote))}");
+        var code = Invoke(args);
+        if (code != 0)
+        {
+            Console.Error.WriteLine($"demo: step failed with exit code {code}: ./sim2real {string.Join(' ', args)}");
+        }
+
+        return code;
     }
 
     /// <summary>The publisher and the echo of the ROS 2 step, for the action given as Float64MultiArray YAML.</summary>

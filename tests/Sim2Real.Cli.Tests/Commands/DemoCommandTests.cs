@@ -11,7 +11,10 @@ public class DemoCommandTests
         var root = CommandTable.Root(excluding: "demo");
         var (publish, echo) = DemoCommand.RosSteps("{data: [0.1, -0.2]}");
 
-        foreach (var args in DemoCommand.Steps("runs/demo", 6_000).Select(s => s.Args).Append(publish).Append(echo))
+        var (deploy, presses) = DemoCommand.EStopSteps();
+        var steps = DemoCommand.Steps("runs/demo", 6_000).Concat(DemoCommand.DeploySteps("runs/demo")).Concat(DemoCommand.ReplaySteps("runs/demo")).Select(s => s.Args)
+            .Append(publish).Append(echo).Append(deploy).Concat(presses.Select(p => p.Args));
+        foreach (var args in steps)
         {
             var parse = root.Parse(args);
             Assert.True(parse.Errors.Count == 0, $"./sim2real {string.Join(' ', args)}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");

@@ -26,11 +26,12 @@ internal static class LaunchVerb
         var expectTrip = new Option<string?>("--expect-trip") { Description = "the rule the run expects to trip" };
         var policy = new Option<string?>("--policy") { Description = "deploy this policy file instead of the launch file's" };
         var noRecord = new Option<bool>("--no-record") { Description = "do not write the MCAP log" };
+        var recordTo = new Option<string?>("--record-to") { Description = "write deploy's MCAP log here instead (never overwritten)" };
         var summaryJson = new Option<string?>("--summary-json") { Description = "also write deploy's summary as JSON to this file" };
         var faults = new Option<string[]>("--fault") { Description = "a fault for sim serve to inject (repeatable; sim serve --fault's syntax)" };
         var command = new Command("launch", "Start every process a launch/ file names (sim serve for a simulated robot, deploy with its recorder), like `ros2 launch`, and stop them together. Exit code: deploy's.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { duration, episodes, expectTrip, policy, noRecord, summaryJson, faults })
+        foreach (var option in new Option[] { duration, episodes, expectTrip, policy, noRecord, recordTo, summaryJson, faults })
         {
             command.Options.Add(option);
         }
@@ -43,6 +44,7 @@ internal static class LaunchVerb
             ExpectTrip = parse.GetValue(expectTrip),
             Policy = parse.GetValue(policy),
             Record = !parse.GetValue(noRecord),
+            RecordTo = parse.GetValue(recordTo),
             SummaryJson = parse.GetValue(summaryJson),
         }, parse.GetValue(faults) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
