@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Tests;
 
 /// <summary>Deterministic synthetic images, so tests do not depend on files beyond OpenCV's samples.</summary>

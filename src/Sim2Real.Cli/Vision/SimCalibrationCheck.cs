@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
 using Sim2Real.Vision;

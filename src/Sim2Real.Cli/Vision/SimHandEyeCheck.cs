@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using System.Globalization;
 using System.Text;
 using Sim2Real.Sim.Bindings;

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reactive.Linq;

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Calibration;
 
 /// <summary>A calibration target that can be found in a grey image.</summary>

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using Polly;
 using Polly.Retry;
 

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Capture;
 
 /// <summary>An open source. Grab is separate from Retrieve so the timestamp is taken before decoding.</summary>

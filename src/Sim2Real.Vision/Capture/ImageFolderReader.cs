@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Capture;
 
 /// <summary>The image files of a folder in ordinal name order (frame_0001.png, ...), decoded with OpenCV.</summary>

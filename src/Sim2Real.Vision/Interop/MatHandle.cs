@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using System.Runtime.InteropServices;
 
 namespace Sim2Real.Vision.Interop;

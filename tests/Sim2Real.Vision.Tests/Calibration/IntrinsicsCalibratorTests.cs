@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using Sim2Real.Vision.Calibration;
 
 namespace Sim2Real.Vision.Tests.Calibration;

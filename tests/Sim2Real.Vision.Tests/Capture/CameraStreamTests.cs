@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Sim2Real.Vision.Capture;

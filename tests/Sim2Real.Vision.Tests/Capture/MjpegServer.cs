@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 namespace Sim2Real.Vision.Tests.Imaging;
 
 public class ImageCodecTests

@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using Sim2Real.Core;
 using Sim2Real.Vision.Calibration;
 using Sim2Real.Vision.Preprocessing;

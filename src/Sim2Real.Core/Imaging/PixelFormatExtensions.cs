@@ -1,4 +1,4 @@
-namespace Sim2Real.Vision;
+namespace Sim2Real.Core.Imaging;
 
 public static class PixelFormatExtensions
 {

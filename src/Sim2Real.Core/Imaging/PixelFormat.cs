@@ -1,4 +1,4 @@
-namespace Sim2Real.Vision;
+namespace Sim2Real.Core.Imaging;
 
 /// <summary>Channel order of 8-bit pixels. OpenCV decodes and captures BGR; renderers and networks use RGB.</summary>
 public enum PixelFormat

@@ -1,10 +1,9 @@
-using Sim2Real.Vision.Interop;
-
-namespace Sim2Real.Vision;
+namespace Sim2Real.Core.Imaging;
 
 /// <summary>
 /// An 8-bit image in a managed array, rows top to bottom, tightly packed (stride = width x channels).
-/// Native calls borrow the array pinned for the call; nothing native ever owns it.
+/// The one image type of the project: renderers, cameras, ROS images and OpenCV all read and write it. Native calls
+/// borrow the array pinned for the call; nothing native ever owns it.
 /// </summary>
 public sealed class Image
 {
@@ -49,6 +48,4 @@ public sealed class Image
     public static Image FromRgb(int width, int height, byte[] rgb) => new(width, height, PixelFormat.Rgb, rgb);
 
     public override string ToString() => $"{Width}x{Height} {Format}";
-
-    internal unsafe NativeImage View(byte* pinned) => new(pinned, Width, Height, Stride, CvType.U8(Channels));
 }
