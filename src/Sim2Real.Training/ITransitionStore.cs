@@ -1,6 +1,6 @@
 using Sim2Real.Learning.DrQV2;
 using Sim2Real.Learning.Replay;
-using Sim2Real.Sim.Environments;
+using Sim2Real.Robotics.Observations;
 
 namespace Sim2Real.Training;
 
@@ -9,9 +9,10 @@ internal interface ITransitionStore : IDisposable
 {
     long StepsWritten { get; }
 
-    void StartEpisode(TimeStep first);
+    /// <summary>The first observation of an episode, as the policy saw it.</summary>
+    void StartEpisode(Observation first);
 
-    void Add(ReadOnlySpan<float> action, TimeStep next);
+    void Add(ReadOnlySpan<float> action, float reward, float discount, Observation next);
 
     /// <summary>A batch of n-step transitions as tensors (obs, action, reward [B,1], discount [B,1], next_obs).</summary>
     TransitionBatch Sample(int batchSize);

@@ -1,12 +1,12 @@
 using Sim2Real.Learning.DrQV2;
 using Sim2Real.Learning.Replay;
 using Sim2Real.Learning.Tensors;
-using Sim2Real.Sim.Environments;
+using Sim2Real.Robotics.Observations;
 
 namespace Sim2Real.Training;
 
 /// <summary>
-/// Camera frames: the environment hands over stacks [k*3, H, W] (oldest first); the buffer keeps only the newest
+/// Camera frames: the frame pipeline hands over stacks [k*3, H, W] (oldest first); the buffer keeps only the newest
 /// frame of each step and rebuilds the stacks when sampling.
 /// </summary>
 internal sealed class PixelTransitions(ReplayBuffer<byte> buffer, Device device) : ITransitionStore
@@ -15,10 +15,10 @@ internal sealed class PixelTransitions(ReplayBuffer<byte> buffer, Device device)
 
     public long StepsWritten => buffer.StepsWritten;
 
-    public void StartEpisode(TimeStep first) => buffer.StartEpisode(Newest(first));
+    public void StartEpisode(Observation first) => buffer.StartEpisode(Newest(first));
 
-    public void Add(ReadOnlySpan<float> action, TimeStep next) =>
-        buffer.Add(action, (float)next.Reward, (float)next.Discount, Newest(next));
+    public void Add(ReadOnlySpan<float> action, float reward, float discount, Observation next) =>
+        buffer.Add(action, reward, discount, Newest(next));
 
     public TransitionBatch Sample(int batchSize)
     {
@@ -42,9 +42,9 @@ internal sealed class PixelTransitions(ReplayBuffer<byte> buffer, Device device)
 
     public void Dispose() => buffer.Dispose();
 
-    private ReadOnlySpan<byte> Newest(TimeStep step)
+    private ReadOnlySpan<byte> Newest(Observation observation)
     {
-        var pixels = step.Observation.Pixels ?? throw new InvalidOperationException("pixel training needs an environment with pixel observations");
+        var pixels = observation.Pixels ?? throw new InvalidOperationException("pixel training needs observations with stacked frames");
         var length = (int)buffer.Options.FrameLength;
         return pixels.AsSpan(pixels.Length - length, length);
     }

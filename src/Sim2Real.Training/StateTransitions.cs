@@ -1,7 +1,7 @@
 using Sim2Real.Learning.DrQV2;
 using Sim2Real.Learning.Replay;
 using Sim2Real.Learning.Tensors;
-using Sim2Real.Sim.Environments;
+using Sim2Real.Robotics.Observations;
 
 namespace Sim2Real.Training;
 
@@ -12,10 +12,10 @@ internal sealed class StateTransitions(ReplayBuffer<float> buffer, Device device
 
     public long StepsWritten => buffer.StepsWritten;
 
-    public void StartEpisode(TimeStep first) => buffer.StartEpisode(first.Observation.State());
+    public void StartEpisode(Observation first) => buffer.StartEpisode(first.State);
 
-    public void Add(ReadOnlySpan<float> action, TimeStep next) =>
-        buffer.Add(action, (float)next.Reward, (float)next.Discount, next.Observation.State());
+    public void Add(ReadOnlySpan<float> action, float reward, float discount, Observation next) =>
+        buffer.Add(action, reward, discount, next.State);
 
     public TransitionBatch Sample(int batchSize)
     {

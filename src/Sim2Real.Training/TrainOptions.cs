@@ -1,5 +1,7 @@
 using Sim2Real.Core;
 using Sim2Real.Learning.DrQV2;
+using Sim2Real.Robotics.Spec;
+using Sim2Real.Vision.Preprocessing;
 
 namespace Sim2Real.Training;
 
@@ -45,8 +47,34 @@ public sealed record TrainOptions
 
     public DrQV2Config Agent { get; init; } = new();
 
-    /// <summary>Evaluation episodes use seeds from here on; training episodes never reach them.</summary>
-    public const int HeldOutSeedBase = 1_000_000_000;
+    /// <summary>Camera of a pixel agent; null takes the robot's first camera.</summary>
+    public string? Camera { get; init; }
+
+    /// <summary>Side of the square frames a pixel agent sees, after the frame pipeline's resize (DrQ-v2: 84).</summary>
+    public int ImageSize { get; init; } = 84;
+
+    /// <summary>Frames stacked per pixel observation (DrQ-v2: 3).</summary>
+    public int FrameStack { get; init; } = 3;
+
+    /// <summary>The command line that started the run, recorded in the policy file's provenance.</summary>
+    public string CommandLine { get; init; } = "";
+
+    /// <summary>Largest run seed: held-out evaluation uses the run seed EpisodeSeeds.HeldOut(seed).</summary>
+    public const int MaxSeed = 1_000_000;
+
+    /// <summary>The frame pipeline of a pixel agent: the camera's own resolution in, square ImageSize frames out.</summary>
+    public FramePreprocessorOptions FramePipeline(CameraSpec camera)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        return new FramePreprocessorOptions
+        {
+            InputWidth = camera.Width,
+            InputHeight = camera.Height,
+            OutputWidth = ImageSize,
+            OutputHeight = ImageSize,
+            FrameStack = FrameStack,
+        }.Validate("train options");
+    }
 
     /// <exception cref="InvalidConfigException">Names the offending option.</exception>
     public TrainOptions Validate(string source = "train options")
@@ -66,9 +94,14 @@ public sealed record TrainOptions
             throw new InvalidConfigException(source, "eval", $"eval_every_frames and eval_episodes must be positive, got {EvalEveryFrames} and {EvalEpisodes}");
         }
 
-        if (Seed < 0 || Seed >= HeldOutSeedBase / 1_000_000)
+        if (Seed is < 0 or > MaxSeed)
         {
-            throw new InvalidConfigException(source, "seed", $"must be in [0, {HeldOutSeedBase / 1_000_000}), got {Seed}");
+            throw new InvalidConfigException(source, "seed", $"must be in [0, {MaxSeed}], got {Seed}");
+        }
+
+        if (ImageSize is < 16 or > 512 || FrameStack is < 1 or > 16)
+        {
+            throw new InvalidConfigException(source, "image_size/frame_stack", $"image size must be 16..512 and frame stack 1..16, got {ImageSize} and {FrameStack}");
         }
 
         if (Threads < 1)

@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sim2Real.Core;
 using Sim2Real.Learning;
 using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Replay;
 using Sim2Real.Learning.Tensors;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Environments;
+using Sim2Real.Vision.Preprocessing;
 
 namespace Sim2Real.Training;
 
@@ -12,7 +16,9 @@ namespace Sim2Real.Training;
 /// The reference's training loop (train.py): act, update every update_every_steps once the seed frames are in,
 /// step the environment, store the transition; evaluate on held-out seeds every eval_every_frames, then write a
 /// training checkpoint, the metrics and the learning curve. Evaluation and checkpoints fall on episode boundaries,
-/// so a resumed run replays the same episodes, draws and updates as an uninterrupted one.
+/// so a resumed run replays the same episodes, draws and updates as an uninterrupted one. Training episode k is the
+/// world <c>EpisodeSeeds.World(seed, k)</c>; held-out evaluation episode i is <c>World(EpisodeSeeds.HeldOut(seed), i)</c>,
+/// which <c>sim play --seed &lt;that run seed&gt;</c> plays again. Each checkpoint also writes the deployable policy file.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -30,6 +36,10 @@ public sealed class Trainer : IDisposable
     private readonly TrainingCounters _start;
     private readonly long[] _obsShape;
     private readonly EvalVideo _video;
+    private readonly ObservationPipeline _trainObservations;
+    private readonly ObservationPipeline _evalObservations;
+    private readonly DrQV2Policy _evalPolicy;
+    private readonly FramePreprocessorOptions? _frames;
     private string? _lastCheckpoint;
 
     public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool liveLine = false)
@@ -47,11 +57,15 @@ public sealed class Trainer : IDisposable
             Task = options.Task,
             ActionRepeat = options.ActionRepeat,
             Pixels = pixels,
+            Camera = options.Camera,
             Randomize = options.Randomize,
         };
         _env = RobotEnvironments.Create(envOptions);
         _video = new EvalVideo(envOptions);
         _evalEnv = RobotEnvironments.Create(envOptions);
+        _frames = pixels ? options.FramePipeline(_env.Robot.Camera(_env.Camera!)) : null;
+        _trainObservations = new ObservationPipeline(_frames);
+        _evalObservations = new ObservationPipeline(_frames);
         var actionDim = _env.ActionSpec.Size;
         var checkpointPath = Path.Combine(CheckpointDirectory, TrainingCheckpoint.FileName);
         if (resume && !File.Exists(checkpointPath))
@@ -59,12 +73,10 @@ public sealed class Trainer : IDisposable
             throw new FileNotFoundException($"--resume: no training checkpoint at {checkpointPath}", checkpointPath);
         }
 
-        var probe = _env.Reset(EpisodeSeed(0));
-        _obsShape = pixels
-            ? [.. _env.ObservationSpec.Single(s => s.Name == Observation.PixelsName).Shape.Select(d => (long)d)]
-            : [probe.Observation.State().Length];
+        _obsShape = pixels ? [.. _trainObservations.PixelShape!.Select(d => (long)d)] : [_env.Layout.Size];
         Torch.ManualSeed((ulong)options.Seed);
         _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
+        _evalPolicy = DrQV2Policy.Borrow(_agent, options.RunDirectory);
 
         _start = new TrainingCounters { NextEvalFrame = 0 };
         ReplayState? replayState = null;
@@ -121,7 +133,7 @@ public sealed class Trainer : IDisposable
         double lastReturn = double.NaN, episodeReturn = 0;
         var action = new float[_env.ActionSpec.Size];
 
-        var ts = BeginEpisode(episode);
+        var ts = BeginEpisode(episode, out var observation);
         while (true)
         {
             if (ts.IsLast)
@@ -142,7 +154,7 @@ public sealed class Trainer : IDisposable
                     LearningCurvePlot.Write(Path.Combine(_options.RunDirectory, LearningCurvePlot.FileName), _evals, _options.Frames);
                     if (_options.EvalVideo)
                     {
-                        _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _agent, TrainOptions.HeldOutSeedBase + (_options.Seed * 1000), step, ObservationTensor);
+                        _video.Record(Path.Combine(_options.RunDirectory, "eval_video"), $"frame_{frame:D9}", _evalPolicy, _frames, EpisodeSeeds.World(EpisodeSeeds.HeldOut(_options.Seed), 0));
                     }
 
                     while (due && nextEval <= frame)
@@ -158,6 +170,7 @@ public sealed class Trainer : IDisposable
                         CpuSeconds = cpuBase + CpuSeconds(),
                         WallSeconds = Wall(),
                     });
+                    PolicyFile.Save(Path.Combine(CheckpointDirectory, PolicyFile.FileName), TrainedPolicy.Manifest(_env, _options.ActionRepeat, _agent, _frames, TrainedPolicy.Provenance(_options, frame, eval)), _agent);
                     _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{(_liveLine ? "\n" : "")}eval at frame {frame}: success {eval.SuccessRate:P0}, return {eval.MeanReturn:F1} over {eval.Episodes} held-out episodes; checkpoint {_lastCheckpoint}"));
                 }
@@ -167,12 +180,12 @@ public sealed class Trainer : IDisposable
                     return _evals[^1];
                 }
 
-                ts = BeginEpisode(episode);
+                ts = BeginEpisode(episode, out observation);
             }
 
             using (var scope = TensorScope.Begin())
             {
-                using (var obs = ObservationTensor(ts))
+                using (var obs = PolicyInput.From(observation, _obsShape, _agent.Device, _options.RunDirectory))
                 {
                     _agent.Act(obs, step, evalMode: false).CopyTo<float>(action);
                 }
@@ -195,7 +208,8 @@ public sealed class Trainer : IDisposable
             }
 
             ts = _env.Step(action);
-            _replay.Add(action, ts);
+            observation = _trainObservations.Observe(ts);
+            _replay.Add(action, (float)ts.Reward, (float)ts.Discount, observation);
             episodeReturn += ts.Reward;
             step++;
 
@@ -214,16 +228,14 @@ public sealed class Trainer : IDisposable
         double total = 0;
         var successes = 0;
         var action = new float[_evalEnv.ActionSpec.Size];
+        var heldOut = EpisodeSeeds.HeldOut(_options.Seed);
         for (var i = 0; i < _options.EvalEpisodes; i++)
         {
-            var ts = _evalEnv.Reset(TrainOptions.HeldOutSeedBase + (_options.Seed * 1000) + i);
+            var ts = _evalEnv.Reset(EpisodeSeeds.World(heldOut, i));
+            _evalPolicy.Reset();
             while (!ts.IsLast)
             {
-                using (var scope = TensorScope.Begin())
-                {
-                    _agent.Act(ObservationTensor(ts), step, evalMode: true).CopyTo<float>(action);
-                }
-
+                _evalPolicy.Act(_evalObservations.Observe(ts), action);
                 ts = _evalEnv.Step(action);
                 total += ts.Reward;
             }
@@ -234,17 +246,13 @@ public sealed class Trainer : IDisposable
         return new EvalResult(step * _options.ActionRepeat, total / _options.EvalEpisodes, (double)successes / _options.EvalEpisodes, _options.EvalEpisodes);
     }
 
-    private TimeStep BeginEpisode(long episode)
+    private TimeStep BeginEpisode(long episode, out Observation observation)
     {
-        var ts = _env.Reset(EpisodeSeed(episode));
-        _replay.StartEpisode(ts);
+        var ts = _env.Reset(EpisodeSeeds.World(_options.Seed, episode));
+        observation = _trainObservations.Observe(ts);
+        _replay.StartEpisode(observation);
         return ts;
     }
-
-    /// <summary>Training episodes are seeded from the run seed and their index: never a held-out evaluation seed.</summary>
-    private int EpisodeSeed(long episode) => checked((_options.Seed * 1_000_000) + (int)(episode % 1_000_000));
-
-    private Tensor ObservationTensor(TimeStep ts) => ObservationTensors.From(ts, _obsShape, _agent.Device, _options.RunDirectory);
 
     private void Progress(long frame, double fps, double lastReturn, UpdateMetrics? last, double cpu)
     {
@@ -270,6 +278,7 @@ public sealed class Trainer : IDisposable
         _trainCsv.Dispose();
         _evalCsv.Dispose();
         _replay.Dispose();
+        _evalPolicy.Dispose();
         _agent.Dispose();
         _env.Dispose();
         _evalEnv.Dispose();

@@ -4,6 +4,9 @@ using Sim2Real.Core;
 using Sim2Real.Learning;
 using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Policies;
+using Sim2Real.Robotics.Observations;
+using Sim2Real.Robotics.Policies;
 using Sim2Real.Learning.Tensors;
 
 namespace Sim2Real.Cli.Agent;
@@ -18,7 +21,7 @@ internal static class AgentRunner
         {
             return body();
         }
-        catch (Exception e) when (e is InvalidDataException or SafetensorsFormatException or CheckpointMismatchException
+        catch (Exception e) when (e is InvalidDataException or SafetensorsFormatException or CheckpointMismatchException or PolicyFileException
                                       or InvalidConfigException or FileNotFoundException or DirectoryNotFoundException
                                       or FormatException or ArgumentException or TorchException)
         {
@@ -27,11 +30,17 @@ internal static class AgentRunner
         }
     }
 
+    /// <summary>
+    /// Deterministic actions for each row of <c>obs</c>, through the one policy interface: a policy file acts as its
+    /// manifest says; a weights-only agent checkpoint (the PyTorch cross-check's format) acts with its actor.
+    /// Non-finite observations and actions are refused, naming the tensor, row and element.
+    /// </summary>
     public static int Act(string checkpoint, string obsPath, string outPath, int threads, string deviceName, TextWriter log)
     {
         var device = Setup(threads, deviceName);
-        using var scope = TensorScope.Begin();
-        Tensor obs;
+        float[] values;
+        byte[]? pixels = null;
+        long[] shape;
         using (var file = SafetensorsFile.Open(obsPath))
         {
             if (!file.TryGet("obs", out var entry))
@@ -39,20 +48,68 @@ internal static class AgentRunner
                 throw new InvalidDataException($"{obsPath}: no tensor 'obs' (holds: {string.Join(", ", file.Tensors)})");
             }
 
-            obs = entry.ToTensor(device);
+            shape = [.. entry.Shape];
+            if (shape.Length is not (2 or 4) || (shape.Length == 4 && entry.Dtype != SafetensorsDtype.U8) || (shape.Length == 2 && entry.Dtype != SafetensorsDtype.F32))
+            {
+                throw new InvalidDataException($"{obsPath}: obs must be uint8 [B,C,H,W] or float32 [B,D], got {entry.Dtype.HeaderName()} [{string.Join(", ", shape)}]");
+            }
+
+            values = shape.Length == 2 ? entry.ToSingles() : [];
+            pixels = shape.Length == 4 ? entry.AsSpan<byte>().ToArray() : null;
         }
 
-        var shape = obs.Shape;
-        if (shape.Length is not (2 or 4))
+        for (var i = 0; i < values.Length; i++)
         {
-            throw new InvalidDataException($"{obsPath}: obs must be uint8 [B,C,H,W] or float [B,D], got {obs.DType} [{string.Join(", ", shape)}]");
+            if (!float.IsFinite(values[i]))
+            {
+                throw new InvalidDataException($"{obsPath}: obs[{i / shape[1]}][{i % shape[1]}] is {values[i]}; observations must be finite");
+            }
         }
 
-        using var agent = AgentCheckpoint.Load(checkpoint, obsShape: shape[1..], device: device);
-        var action = agent.Act(obs, step: 0, evalMode: true);
-        SafetensorsWriter.Write(outPath, [action.ToSafeTensor("action")]);
-        log.WriteLine($"wrote {outPath}: action [{string.Join(", ", action.Shape)}] for {shape[0]} observations");
+        using var policy = OpenPolicy(checkpoint, shape[1..], device);
+        var rows = (int)shape[0];
+        var width = policy.ActionSpec.Size;
+        var perRow = (int)(shape[1..].Aggregate(1L, (p, d) => p * d));
+        var actions = new float[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            var observation = pixels is null
+                ? new Observation(values.AsSpan(r * perRow, perRow).ToArray())
+                : new Observation([], pixels.AsSpan(r * perRow, perRow).ToArray());
+            try
+            {
+                policy.Act(observation, actions.AsSpan(r * width, width));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{obsPath}: {e.Message}", e);
+            }
+
+            for (var k = 0; k < width; k++)
+            {
+                if (!float.IsFinite(actions[(r * width) + k]))
+                {
+                    throw new InvalidDataException($"{checkpoint}: action[{r}][{k}] is {actions[(r * width) + k]} for a finite observation: the policy's weights hold non-finite values; nothing written");
+                }
+            }
+        }
+
+        SafetensorsWriter.Write(outPath, [SafeTensor.Create<float>("action", [rows, width], actions)]);
+        log.WriteLine($"wrote {outPath}: action [{rows}, {width}] for {rows} observations");
         return 0;
+    }
+
+    private static IPolicy OpenPolicy(string checkpoint, long[] obsShape, Device device)
+    {
+        using (var probe = SafetensorsFile.Open(checkpoint))
+        {
+            if (probe.Metadata.ContainsKey(PolicyManifest.MetadataKey))
+            {
+                return PolicyFile.Load(checkpoint, device).Policy;
+            }
+        }
+
+        return new OwnedAgentPolicy(AgentCheckpoint.Load(checkpoint, obsShape: obsShape, device: device), checkpoint);
     }
 
     public static int Update(UpdateRequest request, int threads, string deviceName, TextWriter log)

@@ -26,9 +26,11 @@ internal static class CommandTable
         yield return SimCommand.Create();
         yield return TrainCommand.Create();
         yield return AgentCommand.Create();
+        yield return PolicyCommand.Create();
         yield return ReplayCommand.Create();
         yield return CalibrateCommand.Create();
         yield return VisionCommand.Create();
         yield return TopicCommand.Create();
+        yield return LogCommand.Create();
     }
 }

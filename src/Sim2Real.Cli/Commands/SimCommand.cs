@@ -14,6 +14,7 @@ internal static class SimCommand
         SimCheckCommand.Create,
         SimPlayCommand.Create,
         SimEnvBenchCommand.Create,
+        SimExportKinematicsCommand.Create,
     ];
 
     public static Command Create()

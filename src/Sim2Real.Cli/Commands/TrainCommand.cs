@@ -90,6 +90,7 @@ internal static class TrainCommand
             EvalEpisodes = Get<int>("--eval-episodes"),
             Randomize = !Get<bool>("--no-randomize"),
             SeedFrames = Get<long>("--seed-frames"),
+            CommandLine = "sim2real train " + string.Join(' ', r.Tokens.Select(t => t.Value)),
             RunDirectory = r.GetValue<string?>("--run-dir") ?? Path.Combine("runs", $"{Get<string>("--robot")}-{Get<string>("--task")}-{Get<string>("--obs")}-s{Get<int>("--seed")}"),
 
             // Pixels keep the reference's settings. States get a narrower MLP, 3x the learning rate and a 20k-frame

@@ -12,7 +12,7 @@ internal static class DemoObservations
     public static void Write(string path, string robot, string task, IReadOnlyList<int> seeds)
     {
         using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = robot, Task = task, Randomize = true });
-        var rows = seeds.Select(seed => env.Reset(seed).Observation.State()).ToList();
+        var rows = seeds.Select(seed => env.Reset(seed).Observation.State).ToList();
         var width = rows[0].Length;
         var flat = rows.SelectMany(r => r).ToArray();
         SafetensorsWriter.Write(path, [SafeTensor.Create<float>("obs", [rows.Count, width], flat)]);

@@ -15,16 +15,17 @@ public sealed class DrQV2Agent : IDisposable
 
     /// <param name="obsShape">[C,H,W] for pixels (uint8), [D] for states (float).</param>
     public DrQV2Agent(DrQV2Config config, IReadOnlyList<long> obsShape, long actionDim, Device? device = null)
+        : this(config.Validate(), DefaultEncoder(obsShape), obsShape, actionDim, device)
+    {
+    }
+
+    /// <summary>An agent over a given encoder (RMA's appends μ(e_t) to the state); the agent owns and disposes it.</summary>
+    public DrQV2Agent(DrQV2Config config, ObservationEncoder encoder, IReadOnlyList<long> obsShape, long actionDim, Device? device = null)
     {
         Config = config.Validate();
         Schedule = StddevSchedule.Parse(config.StddevSchedule);
         Device = device ?? Device.Cpu;
-        Encoder = obsShape.Count switch
-        {
-            3 => new PixelEncoder(obsShape[0], obsShape[1], obsShape[2]),
-            1 => new IdentityEncoder(obsShape[0]),
-            _ => throw new ArgumentException($"observations must be [C,H,W] pixels or [D] states, got [{string.Join(", ", obsShape)}]", nameof(obsShape)),
-        };
+        Encoder = encoder;
         var repr = Encoder.RepresentationDim;
         Actor = new Actor(repr, actionDim, config.FeatureDim, config.HiddenDim);
         Critic = new Critic(repr, actionDim, config.FeatureDim, config.HiddenDim);
@@ -169,6 +170,13 @@ public sealed class DrQV2Agent : IDisposable
         Tensor.SoftUpdate(_criticParameters, _criticTargetParameters, Config.CriticTargetTau);
         return new UpdateMetrics(reward.Mean().Item(), critic, actor);
     }
+
+    private static ObservationEncoder DefaultEncoder(IReadOnlyList<long> obsShape) => obsShape.Count switch
+    {
+        3 => new PixelEncoder(obsShape[0], obsShape[1], obsShape[2]),
+        1 => new IdentityEncoder(obsShape[0]),
+        _ => throw new ArgumentException($"observations must be [C,H,W] pixels or [D] states, got [{string.Join(", ", obsShape)}]", nameof(obsShape)),
+    };
 
     public void Dispose()
     {

@@ -67,6 +67,18 @@ public ref struct CdrReader
         return _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s) : BinaryPrimitives.ReadUInt32LittleEndian(s);
     }
 
+    public ulong UInt64()
+    {
+        var s = Take(8);
+        return _bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(s) : BinaryPrimitives.ReadUInt64LittleEndian(s);
+    }
+
+    public float Float32()
+    {
+        var s = Take(4);
+        return _bigEndian ? BinaryPrimitives.ReadSingleBigEndian(s) : BinaryPrimitives.ReadSingleLittleEndian(s);
+    }
+
     public double Float64()
     {
         var s = Take(8);
@@ -133,6 +145,61 @@ public ref struct CdrReader
         return result;
     }
 
+    public float[] Float32Sequence()
+    {
+        var count = Count(4);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var bytes = Take(4 * count, 4);
+        var result = new float[count];
+        if (!_bigEndian && BitConverter.IsLittleEndian)
+        {
+            bytes.CopyTo(MemoryMarshal.AsBytes(result.AsSpan()));
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                result[i] = BinaryPrimitives.ReadSingleBigEndian(bytes[(4 * i)..]);
+            }
+        }
+
+        return result;
+    }
+
+    public uint[] UInt32Sequence()
+    {
+        var count = Count(4);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var bytes = Take(4 * count, 4);
+        var result = new uint[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = _bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes[(4 * i)..]) : BinaryPrimitives.ReadUInt32LittleEndian(bytes[(4 * i)..]);
+        }
+
+        return result;
+    }
+
+    public bool[] BoolSequence()
+    {
+        var count = Count(1);
+        var result = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = Bool();
+        }
+
+        return result;
+    }
+
     public string[] StringSequence()
     {
         var count = Count(4);
@@ -177,9 +244,11 @@ public ref struct CdrReader
         return (int)count;
     }
 
-    private ReadOnlySpan<byte> Take(int bytes)
+    // One primitive: CDR aligns it to its own size (up to 8).
+    private ReadOnlySpan<byte> Take(int bytes) => Take(bytes, bytes >= 8 ? 8 : bytes);
+
+    private ReadOnlySpan<byte> Take(int bytes, int align)
     {
-        var align = bytes >= 8 ? 8 : bytes;
         var pad = (align - ((_position - HeaderSize) % align)) % align;
         Need(pad + bytes);
         _position += pad;

@@ -47,6 +47,10 @@ public sealed class CdrWriter : IDisposable
 
     public void UInt32(uint value) => BinaryPrimitives.WriteUInt32LittleEndian(Reserve(4), value);
 
+    public void UInt64(ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(Reserve(8), value);
+
+    public void Float32(float value) => BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), value);
+
     public void Float64(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
 
     public void String(string value)
@@ -74,6 +78,55 @@ public sealed class CdrWriter : IDisposable
     {
         UInt32((uint)values.Length);
         Float64Array(values);
+    }
+
+    /// <summary>A <c>float32[]</c> sequence.</summary>
+    public void Float32Sequence(ReadOnlySpan<float> values)
+    {
+        UInt32((uint)values.Length);
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        var span = Reserve(4 * values.Length, 4);
+        if (BitConverter.IsLittleEndian)
+        {
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(values).CopyTo(span);
+            return;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(span[(4 * i)..], values[i]);
+        }
+    }
+
+    /// <summary>A <c>uint32[]</c> sequence.</summary>
+    public void UInt32Sequence(ReadOnlySpan<uint> values)
+    {
+        UInt32((uint)values.Length);
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        var span = Reserve(4 * values.Length, 4);
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(span[(4 * i)..], values[i]);
+        }
+    }
+
+    /// <summary>A <c>bool[]</c> sequence: one byte (0 or 1) per element.</summary>
+    public void BoolSequence(ReadOnlySpan<bool> values)
+    {
+        UInt32((uint)values.Length);
+        Ensure(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            _buffer[_position++] = values[i] ? (byte)1 : (byte)0;
+        }
     }
 
     /// <summary>A fixed-size <c>float64[N]</c>: elements only, the length must match the definition.</summary>
@@ -147,10 +200,12 @@ public sealed class CdrWriter : IDisposable
         }
     }
 
-    // Aligns to `size` (relative to the end of the encapsulation header) and returns the next `size`-aligned chunk.
-    private Span<byte> Reserve(int bytes)
+    // One primitive: CDR aligns it to its own size (up to 8).
+    private Span<byte> Reserve(int bytes) => Reserve(bytes, bytes >= 8 ? 8 : bytes);
+
+    // Aligns to `align` (relative to the end of the encapsulation header) and returns the next `bytes` bytes.
+    private Span<byte> Reserve(int bytes, int align)
     {
-        var align = bytes >= 8 ? 8 : bytes;
         var pad = (align - ((_position - HeaderSize) % align)) % align;
         Ensure(pad + bytes);
         _buffer.AsSpan(_position, pad).Clear();

@@ -24,7 +24,7 @@ public static class MessageIntrospection
         [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
             .OrderBy(p => p.MetadataToken)
-            .Select(p => new MessageField(SnakeCase(p.Name), p, p.GetCustomAttribute<RosFixedLengthAttribute>()?.Length))]);
+            .Select(p => new MessageField(p.GetCustomAttribute<RosFieldNameAttribute>()?.Name ?? SnakeCase(p.Name), p, p.GetCustomAttribute<RosFixedLengthAttribute>()?.Length))]);
 
     /// <summary>PascalCase property to the .msg field name: FrameId to frame_id, XOffset to x_offset, BinningX to binning_x.</summary>
     public static string SnakeCase(string name)
@@ -50,6 +50,12 @@ public static class MessageIntrospection
     public static string ToYaml(object message, int truncateLength = DefaultTruncateLength)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // A message without fields (std_msgs/Empty) prints as PyYAML dumps an empty mapping.
+        if (Fields(message.GetType()).Count == 0)
+        {
+            return "{}\n";
+        }
+
         var sb = new StringBuilder();
         WriteFields(sb, message, "", truncateLength);
         return sb.ToString();
@@ -121,6 +127,17 @@ public static class MessageIntrospection
             return (uint)i + 100;
         }
 
+        if (t == typeof(ulong))
+        {
+            // Above 2^32, so a codec that drops the upper half fails the check.
+            return (ulong)i + 0x1_0000_0000UL;
+        }
+
+        if (t == typeof(float))
+        {
+            return i + 0.5f;
+        }
+
         if (t == typeof(double))
         {
             return i + 0.25;
@@ -190,6 +207,9 @@ public static class MessageIntrospection
             case var v when IsScalar(v):
                 sb.Append(' ').Append(Scalar(v)).Append('\n');
                 return;
+            case var v when Fields(v.GetType()).Count == 0:
+                sb.Append(" {}\n");
+                return;
             default:
                 sb.Append('\n');
                 WriteFields(sb, value, indent + "  ", truncate);
@@ -197,13 +217,15 @@ public static class MessageIntrospection
         }
     }
 
-    private static bool IsScalar(object v) => v is string or bool or byte or int or uint or double;
+    private static bool IsScalar(object v) => v is string or bool or byte or int or uint or ulong or float or double;
 
     private static string Scalar(object v) => v switch
     {
         string s => YamlString(s),
         bool b => b ? "true" : "false",
         double d => PythonFloat(d),
+        // rclpy holds float32 values as Python floats: echo prints the double nearest the float32.
+        float f => PythonFloat(f),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString()!,
     };
@@ -317,6 +339,8 @@ public static class MessageIntrospection
             _ when t == typeof(byte) => byte.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) ? b : null,
             _ when t == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             _ when t == typeof(uint) => uint.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var u) ? u : null,
+            _ when t == typeof(ulong) => ulong.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ul) ? ul : null,
+            _ when t == typeof(float) => ParseDouble(text) is double f && (float.IsFinite((float)f) || !double.IsFinite(f)) ? (float)f : null,
             _ when t == typeof(double) => ParseDouble(text),
             _ => null,
         };
@@ -332,10 +356,12 @@ public static class MessageIntrospection
     };
 
     private static bool IsScalarType(Type t) =>
-        t == typeof(string) || t == typeof(bool) || t == typeof(byte) || t == typeof(int) || t == typeof(uint) || t == typeof(double);
+        t == typeof(string) || t == typeof(bool) || t == typeof(byte) || t == typeof(int) || t == typeof(uint) || t == typeof(ulong)
+        || t == typeof(float) || t == typeof(double);
 
     private static string YamlTypeName(Type t) =>
-        t == typeof(byte) ? "uint8 (0..255)" : t == typeof(int) ? "int32" : t == typeof(uint) ? "uint32" : t == typeof(double) ? "float64" : t == typeof(bool) ? "bool (true/false)" : t.Name;
+        t == typeof(byte) ? "uint8 (0..255)" : t == typeof(int) ? "int32" : t == typeof(uint) ? "uint32" : t == typeof(ulong) ? "uint64"
+        : t == typeof(float) ? "float32" : t == typeof(double) ? "float64" : t == typeof(bool) ? "bool (true/false)" : t.Name;
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -1,8 +1,12 @@
 using Sim2Real.Ros.Messages.BuiltinInterfaces;
 using Sim2Real.Ros.Messages.DiagnosticMsgs;
 using Sim2Real.Ros.Messages.GeometryMsgs;
+using Sim2Real.Ros.Messages.NavMsgs;
+using Sim2Real.Ros.Messages.RosgraphMsgs;
 using Sim2Real.Ros.Messages.SensorMsgs;
+using Sim2Real.Ros.Messages.Sim2RealMsgs;
 using Sim2Real.Ros.Messages.StdMsgs;
+using Sim2Real.Ros.Messages.Tf2Msgs;
 using Sim2Real.Ros.Messages.TrajectoryMsgs;
 
 namespace Sim2Real.Ros.Messages;
@@ -18,6 +22,7 @@ public static class RosMessageTypes
         RosMessageType<Header>.Instance,
         RosMessageType<StdMsgs.String>.Instance,
         RosMessageType<Bool>.Instance,
+        RosMessageType<Empty>.Instance,
         RosMessageType<MultiArrayDimension>.Instance,
         RosMessageType<MultiArrayLayout>.Instance,
         RosMessageType<Float64MultiArray>.Instance,
@@ -32,11 +37,26 @@ public static class RosMessageTypes
         RosMessageType<Quaternion>.Instance,
         RosMessageType<Pose>.Instance,
         RosMessageType<Twist>.Instance,
+        RosMessageType<PoseWithCovariance>.Instance,
+        RosMessageType<TwistWithCovariance>.Instance,
+        RosMessageType<PointStamped>.Instance,
+        RosMessageType<Transform>.Instance,
+        RosMessageType<TransformStamped>.Instance,
+        RosMessageType<Wrench>.Instance,
+        RosMessageType<WrenchStamped>.Instance,
+        RosMessageType<Odometry>.Instance,
+        RosMessageType<TFMessage>.Instance,
+        RosMessageType<Clock>.Instance,
         RosMessageType<JointTrajectoryPoint>.Instance,
         RosMessageType<JointTrajectory>.Instance,
         RosMessageType<KeyValue>.Instance,
         RosMessageType<DiagnosticStatus>.Instance,
         RosMessageType<DiagnosticArray>.Instance,
+        RosMessageType<FaultCommand>.Instance,
+        RosMessageType<TaskMetrics>.Instance,
+        RosMessageType<PolicyTick>.Instance,
+        RosMessageType<WatchdogEvent>.Instance,
+        RosMessageType<FootContacts>.Instance,
     ];
 
     public static RosMessageType? Find(RosTypeName name) => All.FirstOrDefault(t => t.Name == name);

@@ -9,7 +9,10 @@ namespace Sim2Real.Sim.Benchmarks;
 /// </summary>
 public static class EnvironmentBenchmark
 {
-    public static EnvironmentBenchmarkResult Run(EnvironmentOptions options, int environments, int threads, int stepsPerEnvironment, int seed = 0)
+    /// <param name="observe">Runs on each step of environment i, inside the timing: the policy's frame pipeline
+    /// (preprocessing and stacking, which run outside the simulator) when the benchmark should include it.</param>
+    /// <param name="frameStack">Frames per observation that <paramref name="observe"/> stacks, for the report; 0 for none.</param>
+    public static EnvironmentBenchmarkResult Run(EnvironmentOptions options, int environments, int threads, int stepsPerEnvironment, int seed = 0, Action<int, TimeStep>? observe = null, int frameStack = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerEnvironment, 1);
@@ -41,9 +44,11 @@ public static class EnvironmentBenchmark
         for (var t = 0; t < stepsPerEnvironment; t++)
         {
             Fill();
-            foreach (var step in vector.Step(actions))
+            var steps = vector.Step(actions);
+            for (var i = 0; i < steps.Length; i++)
             {
-                episodes += step.IsLast ? 1 : 0;
+                observe?.Invoke(i, steps[i]);
+                episodes += steps[i].IsLast ? 1 : 0;
             }
         }
 
@@ -59,7 +64,7 @@ public static class EnvironmentBenchmark
             options.Pixels,
             options.Randomize,
             options.ActionRepeat,
-            options.Pixels ? options.FrameStack : 0,
+            frameStack,
             environments,
             threads,
             agentSteps,

@@ -17,21 +17,19 @@ public sealed record EnvironmentOptions
     /// <summary>Control steps per agent step; rewards are summed over them (DrQ-v2 uses 2).</summary>
     public int ActionRepeat { get; init; } = 2;
 
-    /// <summary>Adds a <c>pixels</c> observation rendered from <see cref="Camera"/>.</summary>
+    /// <summary>Renders a raw camera frame from <see cref="Camera"/> each agent step (TimeStep.Frame).</summary>
     public bool Pixels { get; init; }
 
-    /// <summary>Camera for pixels; null picks the robot's first listed camera.</summary>
+    /// <summary>Camera for frames; null picks the robot's first listed camera.</summary>
     public string? Camera { get; init; }
 
-    public int ImageWidth { get; init; } = 84;
+    /// <summary>Render size overriding the camera's own resolution from robot.yaml (videos); null keeps it.</summary>
+    public int? ImageWidth { get; init; }
 
-    public int ImageHeight { get; init; } = 84;
+    public int? ImageHeight { get; init; }
 
     /// <summary>Fast (no MSAA, shadows or reflections) for training; High for videos.</summary>
     public RenderQuality RenderQuality { get; init; } = RenderQuality.Fast;
-
-    /// <summary>Frames per pixel observation (DrQ-v2 uses 3).</summary>
-    public int FrameStack { get; init; } = 3;
 
     /// <summary>Samples physics (and, with pixels, visual) factors per episode from the robot's ranges.</summary>
     public bool Randomize { get; init; }
@@ -60,11 +58,6 @@ public sealed record EnvironmentOptions
         if (ImageWidth is < 8 or > 4096 || ImageHeight is < 8 or > 4096)
         {
             throw new InvalidConfigException(source, "image_size", $"must be 8..4096 pixels, got {ImageWidth}x{ImageHeight}");
-        }
-
-        if (FrameStack is < 1 or > 16)
-        {
-            throw new InvalidConfigException(source, "frame_stack", $"must be 1..16, got {FrameStack}");
         }
 
         ReachTask.Validate(source);

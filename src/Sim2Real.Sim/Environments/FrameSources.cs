@@ -7,18 +7,21 @@ namespace Sim2Real.Sim.Environments;
 internal static class FrameSources
 {
     public static IFrameSource Create(MjModel model, string camera, int width, int height, RenderQuality quality) =>
-        new RendererFrameSource(model, model.CameraId(camera), new RenderOptions { Width = width, Height = height, Quality = quality });
+        new RendererFrameSource(model, camera, model.CameraId(camera), new RenderOptions { Width = width, Height = height, Quality = quality });
 
     private sealed class RendererFrameSource : IFrameSource
     {
         private readonly MjRenderer _renderer;
         private readonly int _camera;
 
-        public RendererFrameSource(MjModel model, int camera, RenderOptions options)
+        public RendererFrameSource(MjModel model, string name, int camera, RenderOptions options)
         {
             _renderer = new MjRenderer(model, options);
             _camera = camera;
+            Camera = name;
         }
+
+        public string Camera { get; }
 
         public int Width => _renderer.Width;
 

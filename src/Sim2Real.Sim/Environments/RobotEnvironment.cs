@@ -1,3 +1,9 @@
+using Sim2Real.Core;
+using Sim2Real.Core.Imaging;
+using Sim2Real.Robotics;
+using Sim2Real.Robotics.Actions;
+using Sim2Real.Robotics.Geometry;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Randomization;
 using Sim2Real.Sim.Robots;
@@ -7,8 +13,12 @@ namespace Sim2Real.Sim.Environments;
 
 /// <summary>
 /// One robot, one task, one model copy of its own (so per-episode randomization never leaks into another
-/// environment). A control step: normalized action -> joint targets -> action delay line -> PD actuators, then
-/// physics_steps_per_control physics steps. An agent step repeats that ActionRepeat times.
+/// environment). A control step: normalized action -> the shared <see cref="ActionMapper"/> (clamp, offset or
+/// delta, limits, rate limit) -> action delay line -> PD actuators, then the physics steps of one control period.
+/// An agent step repeats that ActionRepeat times; then the robot is read as a real one would be (joint readings
+/// with sensor noise, the base's odometry, the task command) and the shared <see cref="ObservationBuilder"/> makes
+/// the state vector. A camera, when enabled, renders one raw frame per agent step at its own resolution, as a
+/// physical camera delivers it; the policy's frame pipeline runs outside the simulator.
 /// </summary>
 internal sealed class RobotEnvironment : IEnvironment
 {
@@ -19,19 +29,19 @@ internal sealed class RobotEnvironment : IEnvironment
     private readonly MjData _data;
     private readonly ITask _task;
     private readonly IFrameSource? _frames;
-    private readonly FrameStack? _stack;
-    private readonly byte[]? _frame;
     private readonly PhysicsRandomizer _physics;
     private readonly VisualRandomizer _visual;
     private readonly ActionDelayLine _delay;
+    private readonly ActionMapper _mapper;
+    private readonly ObservationBuilder _builder;
+    private readonly ObservationInputs _inputs;
     private readonly ImageNoise _imageNoise = new(7);
     private readonly string[] _actuators;
     private readonly int[] _qposAdr;
     private readonly int[] _dofAdr;
+    private readonly int _baseQpos = -1;
+    private readonly int _baseDof = -1;
     private readonly double[] _home;
-    private readonly double[] _low;
-    private readonly double[] _high;
-    private readonly double[] _scale;
     private readonly double[] _target;
     private readonly float[] _action;
     private readonly float[] _previousAction;
@@ -58,15 +68,9 @@ internal sealed class RobotEnvironment : IEnvironment
         _data = model.CreateData();
         _task = TaskCatalog.Create(task, model, robot, options);
         _frames = frames;
-        if (frames is not null)
-        {
-            _stack = new FrameStack(options.FrameStack, frames.Width, frames.Height);
-            _frame = new byte[3 * frames.Width * frames.Height];
-        }
 
-        // Visual factors are sampled even without pixel observations, so videos of the episode show them.
+        // Visual factors are sampled even without a camera, so videos of the episode show them.
         _visual = new VisualRandomizer(model, _ranges.Visual);
-
         _physics = new PhysicsRandomizer(model, _ranges.Physics.Bodies);
         _pushBody = _ranges.Physics.Push.ProbabilityPerStep > 0 ? model.BodyId(_ranges.Physics.Push.Body) : -1;
 
@@ -74,26 +78,32 @@ internal sealed class RobotEnvironment : IEnvironment
         _actuators = robot.Joints.Select(j => j.Name).ToArray();
         _qposAdr = robot.Joints.Select(j => model.jnt_qposadr[model.JointId(j.Name)]).ToArray();
         _dofAdr = robot.Joints.Select(j => model.jnt_dofadr[model.JointId(j.Name)]).ToArray();
-        _low = robot.Joints.Select(j => j.PositionLimitRad.Min).ToArray();
-        _high = robot.Joints.Select(j => j.PositionLimitRad.Max).ToArray();
-        _scale = robot.Joints.Select(j => j.ActionScaleRad).ToArray();
-        var home = model.KeyframeId("home");
-        _home = model.key_ctrl.Slice(home * model.nu, model.nu).ToArray();
+        if (robot.Spec.Kinematics.FreeJoint is { } free)
+        {
+            var root = model.JointId(free.Name);
+            _baseQpos = model.jnt_qposadr[root];
+            _baseDof = model.jnt_dofadr[root];
+        }
+
+        _home = robot.Spec.Home();
         _target = new double[n];
         _action = new float[n];
         _previousAction = new float[n];
         _delay = new ActionDelayLine(n);
+        _mapper = new ActionMapper(robot.Spec, _name);
+        Layout = ObservationLayout.Create(_task.Layout, n, _name);
+        _builder = new ObservationBuilder(Layout, robot.Spec);
+        _inputs = new ObservationInputs(n, _task.TaskStateSize);
         _factors = EnvironmentFactors.Nominal([.. _ranges.Physics.Bodies], _actuators);
 
         var specs = new List<ArraySpec>
         {
-            new(Observation.Proprio, [3 * n], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity),
-            new(Observation.Task, [_task.ObservationSize], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity),
-            new(Observation.EnvFactors, [_factors.Size], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity),
+            new(Observation.StateName, [Layout.Size], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity),
+            new(Observation.PrivilegedName, [_factors.Size], ArrayDType.Float32, double.NegativeInfinity, double.PositiveInfinity),
         };
-        if (_stack is not null)
+        if (frames is not null)
         {
-            specs.Add(new(Observation.PixelsName, [3 * _stack.Depth, _stack.Height, _stack.Width], ArrayDType.UInt8, 0, 255));
+            specs.Add(new(Observation.FrameName, [frames.Height, frames.Width, 3], ArrayDType.UInt8, 0, 255));
         }
 
         ObservationSpec = specs;
@@ -104,14 +114,23 @@ internal sealed class RobotEnvironment : IEnvironment
 
     public ArraySpec ActionSpec { get; }
 
+    public ObservationLayout Layout { get; }
+
+    public RobotConfig Robot => _robot;
+
+    public string? Camera => _frames?.Camera;
+
     /// <summary>The names of the e_t elements, in observation order.</summary>
     public IReadOnlyList<string> FactorNames => _factors.Names();
-
-    internal RobotConfig Robot => _robot;
 
     internal MjModel Model => _model;
 
     internal MjData Data => _data;
+
+    /// <summary>The last joint readings and task command the state vector was built from (for equality tests).</summary>
+    internal ObservationInputs Inputs => _inputs;
+
+    internal ObservationBuilder Builder => _builder;
 
     public TimeStep Reset(int seed)
     {
@@ -129,7 +148,7 @@ internal sealed class RobotEnvironment : IEnvironment
 
         if (_last)
         {
-            return StartEpisode(SeedMixer.Mix(_seed, _episode + 1));
+            return StartEpisode(EpisodeSeeds.World(_seed, _episode + 1));
         }
 
         if (action.Length != _action.Length)
@@ -161,13 +180,15 @@ internal sealed class RobotEnvironment : IEnvironment
         }
 
         _last = terminated || truncated;
+        var (observation, frame) = Observe();
         return new TimeStep(
             _last ? StepType.Last : StepType.Mid,
             reward,
             terminated ? 0 : 1,
             terminated,
             truncated,
-            Observe(),
+            observation,
+            frame,
             new StepInfo(success, _factors, _visualFactors, metrics, _episode, _controlStep));
     }
 
@@ -181,10 +202,10 @@ internal sealed class RobotEnvironment : IEnvironment
     private TimeStep StartEpisode(int seed)
     {
         _episode++;
-        var physicsRandom = new Random(SeedMixer.Mix(seed, 1));
-        var taskRandom = new Random(SeedMixer.Mix(seed, 2));
-        _noise = new Random(SeedMixer.Mix(seed, 3));
-        var visualRandom = new Random(SeedMixer.Mix(seed, 4));
+        var physicsRandom = new Random(EpisodeSeeds.Stream(seed, EpisodeStream.Physics));
+        var taskRandom = new Random(EpisodeSeeds.Stream(seed, EpisodeStream.Task));
+        _noise = new Random(EpisodeSeeds.Stream(seed, EpisodeStream.Noise));
+        var visualRandom = new Random(EpisodeSeeds.Stream(seed, EpisodeStream.Visual));
 
         _factors = _options.Randomize
             ? FactorSampler.Sample(_ranges.Physics, _actuators, physicsRandom)
@@ -203,6 +224,7 @@ internal sealed class RobotEnvironment : IEnvironment
         _data.ResetToKeyframe("home");
         _task.Reset(_data, taskRandom);
         _home.CopyTo(_target, 0);
+        _mapper.Reset(_home);
         _data.SetControls(_target);
         _delay.Reset(_factors.LatencySteps, _target);
         Array.Clear(_action);
@@ -212,25 +234,18 @@ internal sealed class RobotEnvironment : IEnvironment
         _data.Forward();
         _last = false;
 
-        var observation = Observe(resetFrames: true);
+        var (observation, frame) = Observe();
         var outcome = _task.Evaluate(_data, new StepContext(_action, _previousAction));
-        return new TimeStep(StepType.First, 0, 1, false, false, observation, new StepInfo(outcome.Success, _factors, _visualFactors, outcome.Metrics, _episode, 0));
+        return new TimeStep(StepType.First, 0, 1, false, false, observation, frame, new StepInfo(outcome.Success, _factors, _visualFactors, outcome.Metrics, _episode, 0));
     }
 
     private TaskOutcome ControlStep(ReadOnlySpan<float> action)
     {
         _action.CopyTo(_previousAction, 0);
-        for (var i = 0; i < _action.Length; i++)
-        {
-            var a = Math.Clamp(action[i], -1f, 1f);
-            _action[i] = a;
-            var origin = _robot.Control.ActionMode == ActionMode.PositionDelta ? _target[i] : _home[i];
-            _target[i] = Math.Clamp(origin + (a * _scale[i]), _low[i], _high[i]);
-        }
-
+        _mapper.Map(action, _action, _target);
         _data.SetControls(_delay.Push(_target));
         ApplyPush();
-        _data.Step(_robot.Control.PhysicsStepsPerControl);
+        _data.Step(_robot.PhysicsStepsPerControl);
         _controlStep++;
         return _task.Evaluate(_data, new StepContext(_action, _previousAction));
     }
@@ -266,18 +281,17 @@ internal sealed class RobotEnvironment : IEnvironment
         }
     }
 
-    private Observation Observe(bool resetFrames = false)
+    /// <summary>Reads the robot as its sensors would, builds the state vector, renders the camera.</summary>
+    private (Observation Observation, Image? Frame) Observe()
     {
-        var n = _action.Length;
-        var proprio = new float[3 * n];
         var qpos = _data.qpos;
         var qvel = _data.qvel;
         var noisy = _options.Randomize;
         var positionNoise = _ranges.Physics.JointPositionNoiseRad;
         var velocityNoise = _ranges.Physics.JointVelocityNoiseRadS;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < _action.Length; i++)
         {
-            var q = qpos[_qposAdr[i]] - _home[i];
+            var q = qpos[_qposAdr[i]];
             var v = qvel[_dofAdr[i]];
             if (noisy)
             {
@@ -285,42 +299,37 @@ internal sealed class RobotEnvironment : IEnvironment
                 v += velocityNoise * VisualRandomizer.Gaussian(_noise);
             }
 
-            proprio[i] = (float)q;
-            proprio[n + i] = (float)v;
-            proprio[(2 * n) + i] = _action[i];
+            _inputs.JointPositions[i] = q;
+            _inputs.JointVelocities[i] = v;
         }
 
-        var task = new float[_task.ObservationSize];
-        _task.WriteObservation(_data, task);
-        var floats = new Dictionary<string, float[]>
+        _action.CopyTo(_inputs.PreviousAction, 0);
+        if (_baseQpos >= 0)
         {
-            [Observation.Proprio] = proprio,
-            [Observation.Task] = task,
-            [Observation.EnvFactors] = _factors.ToVector(),
-        };
+            // A free joint's qvel is world-frame linear and body-frame angular velocity, as odometry reports them.
+            _inputs.Base = new BaseState(
+                new Pose(Vec3.From(qpos.Slice(_baseQpos, 3)), Quat.From(qpos.Slice(_baseQpos + 3, 4)).Normalized()),
+                Vec3.From(qvel.Slice(_baseDof, 3)),
+                Vec3.From(qvel.Slice(_baseDof + 3, 3)));
+        }
 
-        byte[]? pixels = null;
-        if (_frames is not null && _stack is not null && _frame is not null)
+        _task.WriteInputs(_data, _inputs);
+        var state = new float[Layout.Size];
+        _builder.Build(_inputs, state);
+
+        Image? frame = null;
+        if (_frames is not null)
         {
-            _frames.Render(_data, _frame);
+            var rgb = new byte[3 * _frames.Width * _frames.Height];
+            _frames.Render(_data, rgb);
             if (noisy && _ranges.Visual.ImageNoiseStd > 0)
             {
-                _imageNoise.Apply(_frame, _ranges.Visual.ImageNoiseStd, _noise);
+                _imageNoise.Apply(rgb, _ranges.Visual.ImageNoiseStd, _noise);
             }
 
-            if (resetFrames)
-            {
-                _stack.Reset(_frame);
-            }
-            else
-            {
-                _stack.Push(_frame);
-            }
-
-            pixels = new byte[_stack.Depth * _stack.FrameBytes];
-            _stack.CopyTo(pixels);
+            frame = Image.FromRgb(_frames.Width, _frames.Height, rgb);
         }
 
-        return new Observation(floats, pixels);
+        return (new Observation(state, privileged: _factors.ToVector()), frame);
     }
 }

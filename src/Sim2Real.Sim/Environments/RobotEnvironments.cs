@@ -69,7 +69,9 @@ public static class RobotEnvironments
             var model = Model.Copy();
             try
             {
-                var frames = Camera is null ? null : FrameSources.Create(model, Camera, Options.ImageWidth, Options.ImageHeight, Options.RenderQuality);
+                var spec = Camera is null ? null : Robot.Camera(Camera);
+                var frames = spec is null ? null
+                    : FrameSources.Create(model, spec.Name, Options.ImageWidth ?? spec.Width, Options.ImageHeight ?? spec.Height, Options.RenderQuality);
                 return new RobotEnvironment(Options, Robot, Task, model, frames);
             }
             catch

@@ -1,3 +1,6 @@
+using Sim2Real.Core.Imaging;
+using Sim2Real.Robotics.Observations;
+
 namespace Sim2Real.Sim.Environments;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace Sim2Real.Sim.Environments;
 /// </summary>
 public sealed class TimeStep
 {
-    internal TimeStep(StepType stepType, double reward, double discount, bool terminated, bool truncated, Observation observation, StepInfo info)
+    internal TimeStep(StepType stepType, double reward, double discount, bool terminated, bool truncated, Observation observation, Image? frame, StepInfo info)
     {
         StepType = stepType;
         Reward = reward;
@@ -14,6 +17,7 @@ public sealed class TimeStep
         Terminated = terminated;
         Truncated = truncated;
         Observation = observation;
+        Frame = frame;
         Info = info;
     }
 
@@ -30,7 +34,11 @@ public sealed class TimeStep
     /// <summary>The time limit ended the episode.</summary>
     public bool Truncated { get; }
 
+    /// <summary>The state vector (the task's layout) and the privileged factors; no pixels: those are the frame pipeline's.</summary>
     public Observation Observation { get; }
+
+    /// <summary>The camera's raw RGB frame at its own resolution, rendered once per agent step; null without a camera.</summary>
+    public Image? Frame { get; }
 
     public StepInfo Info { get; }
 

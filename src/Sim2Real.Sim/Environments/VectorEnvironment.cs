@@ -1,3 +1,6 @@
+using Sim2Real.Core;
+using Sim2Real.Robotics;
+
 namespace Sim2Real.Sim.Environments;
 
 /// <summary>

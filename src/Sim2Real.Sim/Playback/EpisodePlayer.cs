@@ -14,8 +14,7 @@ public static class EpisodePlayer
     {
         ArgumentNullException.ThrowIfNull(options);
         var robot = (options.RobotsRoot is null ? Robots.RobotCatalog.Discover() : new Robots.RobotCatalog(options.RobotsRoot)).Load(options.Robot);
-        using var model = Robots.RobotModel.Load(robot, Tasks.TaskCatalog.Find(options.Task, robot).Scene);
-        return 1.0 / (model.opt.timestep * robot.Control.PhysicsStepsPerControl * options.ActionRepeat);
+        return 1.0 / (robot.Control.PeriodS * options.ActionRepeat);
     }
 
     /// <param name="policy">Chooses the actions when given (a trained agent); otherwise <see cref="PlayOptions.Policy"/> does.
@@ -46,7 +45,7 @@ public static class EpisodePlayer
         var summaries = new List<EpisodeSummary>();
         for (var episode = 0; episode < play.Episodes; episode++)
         {
-            var step = env.Reset(SeedMixer.Mix(play.Seed, episode));
+            var step = env.Reset(Core.EpisodeSeeds.World(play.Seed, episode));
             Film();
             var total = 0.0;
             var count = 0;

@@ -53,8 +53,8 @@ public sealed class PhysicsRandomizationConfig
             throw new InvalidConfigException(source, $"{field}.latency_steps", $"bounds count whole control steps, got [{LatencySteps.Min}, {LatencySteps.Max}]");
         }
 
-        JointConfig.NonNegative(source, $"{field}.joint_position_noise_rad", JointPositionNoiseRad);
-        JointConfig.NonNegative(source, $"{field}.joint_velocity_noise_rad_s", JointVelocityNoiseRadS);
+        ConfigChecks.NonNegative(source, $"{field}.joint_position_noise_rad", JointPositionNoiseRad);
+        ConfigChecks.NonNegative(source, $"{field}.joint_velocity_noise_rad_s", JointVelocityNoiseRadS);
         for (var i = 0; i < Bodies.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(Bodies[i]))

@@ -33,6 +33,6 @@ public sealed class PushConfig
             throw new InvalidConfigException(source, $"{field}.body", "pushes are on, so a body to push must be named");
         }
 
-        JointConfig.NonNegative(source, $"{field}.force_n", ForceN.Min);
+        ConfigChecks.NonNegative(source, $"{field}.force_n", ForceN.Min);
     }
 }

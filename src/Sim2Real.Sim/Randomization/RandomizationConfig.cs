@@ -1,4 +1,4 @@
-using Sim2Real.Sim.Configuration;
+using Sim2Real.Robotics.Configuration;
 
 namespace Sim2Real.Sim.Randomization;
 

@@ -30,7 +30,7 @@ public sealed class VisualRandomizationConfig
 
     internal void Validate(string source, string field)
     {
-        JointConfig.NonNegative(source, $"{field}.light_position_jitter_m", LightPositionJitterM);
+        ConfigChecks.NonNegative(source, $"{field}.light_position_jitter_m", LightPositionJitterM);
         LightDiffuse.Validate(source, $"{field}.light_diffuse", 0, 1);
         LightCount.Validate(source, $"{field}.light_count", 0, 8);
         if (LightCount.Min != Math.Floor(LightCount.Min) || LightCount.Max != Math.Floor(LightCount.Max))
@@ -38,9 +38,9 @@ public sealed class VisualRandomizationConfig
             throw new InvalidConfigException(source, $"{field}.light_count", $"bounds count lights, got [{LightCount.Min}, {LightCount.Max}]");
         }
 
-        JointConfig.NonNegative(source, $"{field}.geom_rgb_jitter", GeomRgbJitter);
-        JointConfig.NonNegative(source, $"{field}.camera_position_jitter_m", CameraPositionJitterM);
-        JointConfig.NonNegative(source, $"{field}.camera_rotation_jitter_rad", CameraRotationJitterRad);
+        ConfigChecks.NonNegative(source, $"{field}.geom_rgb_jitter", GeomRgbJitter);
+        ConfigChecks.NonNegative(source, $"{field}.camera_position_jitter_m", CameraPositionJitterM);
+        ConfigChecks.NonNegative(source, $"{field}.camera_rotation_jitter_rad", CameraRotationJitterRad);
         if (CameraFovyJitterDeg is < 0 or >= 45 || !double.IsFinite(CameraFovyJitterDeg))
         {
             throw new InvalidConfigException(source, $"{field}.camera_fovy_jitter_deg", $"must be in [0, 45), got {CameraFovyJitterDeg}");

@@ -1,57 +1,72 @@
 using Sim2Real.Core;
-using Sim2Real.Sim.Configuration;
+using Sim2Real.Robotics.Configuration;
+using Sim2Real.Robotics.Spec;
 using Sim2Real.Sim.Randomization;
-using YamlDotNet.Serialization;
 
 namespace Sim2Real.Sim.Robots;
 
 /// <summary>
-/// A robot's typed config (robots/&lt;name&gt;/robot.yaml): model and scenes, control rate, joint limits and gains,
-/// action scaling, cameras and domain-randomization ranges. Units are in the field names.
+/// A robot as the simulator knows it (robots/&lt;name&gt;/robot.yaml): the deployable <see cref="Spec"/> shared with
+/// the real robot (joints, control timing, cameras, kinematics; read by Sim2Real.Robotics), plus what only the
+/// simulator needs: the MJCF model and scenes, terrain and domain-randomization ranges. Units are in field names.
 /// </summary>
 public sealed class RobotConfig
 {
-    public const string FileName = "robot.yaml";
+    public const string FileName = RobotSpecFile.FileName;
 
-    public string Name { get; init; } = "";
+    private RobotConfig(RobotSpec spec, SimSections sim, string directory)
+    {
+        Spec = spec;
+        Model = sim.Model ?? "";
+        Scenes = sim.Scenes ?? [];
+        Terrain = sim.Terrain;
+        Randomization = sim.Randomization ?? new RandomizationConfig();
+        Directory = directory;
+        var steps = spec.Control.PeriodS / spec.Kinematics.TimestepS;
+        PhysicsStepsPerControl = (int)Math.Round(steps);
+    }
+
+    /// <summary>The deployable facts: what a policy trained here is checked against on the real robot.</summary>
+    public RobotSpec Spec { get; }
+
+    public string Name => Spec.Name;
+
+    public ControlSpec Control => Spec.Control;
+
+    public string? EndEffectorSite => Spec.EndEffectorSite;
+
+    public IReadOnlyList<JointSpec> Joints => Spec.Joints;
+
+    public IReadOnlyList<CameraSpec> Cameras => Spec.Cameras;
 
     /// <summary>The robot's own MJCF, relative to the robot folder.</summary>
-    public string Model { get; init; } = "";
+    public string Model { get; }
 
     /// <summary>Scene files by task family, relative to the robot folder; each includes <see cref="Model"/>.</summary>
-    public Dictionary<string, string> Scenes { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Scenes { get; }
 
-    public ControlConfig Control { get; init; } = new();
+    public TerrainConfig? Terrain { get; }
 
-    /// <summary>Site whose position is the end effector, for arms.</summary>
-    public string? EndEffectorSite { get; init; }
+    public RandomizationConfig Randomization { get; }
 
-    public TerrainConfig? Terrain { get; init; }
-
-    public List<JointConfig> Joints { get; init; } = [];
-
-    public List<CameraConfig> Cameras { get; init; } = [];
-
-    public RandomizationConfig Randomization { get; init; } = new();
+    /// <summary>Physics steps per control period: control.period_s over the model's timestep.</summary>
+    public int PhysicsStepsPerControl { get; }
 
     /// <summary>The folder the config was loaded from; scene and model paths resolve against it.</summary>
-    [YamlIgnore]
-    public string Directory { get; private set; } = "";
+    public string Directory { get; }
 
     /// <summary>The file the config was loaded from, for error messages.</summary>
-    [YamlIgnore]
-    public string Source { get; private set; } = "";
+    public string Source => Spec.Source;
 
-    /// <summary>Loads and validates a robot config file.</summary>
+    /// <summary>Loads and validates a robot config file (robot.yaml and the kinematics.yaml beside it).</summary>
     /// <exception cref="InvalidConfigException">Names the file and the offending field.</exception>
     public static RobotConfig Load(string path)
     {
         var full = Path.GetFullPath(path);
-        var config = YamlConfigReader.ReadFile<RobotConfig>(full);
-        config.Directory = Path.GetDirectoryName(full)!;
-        config.Source = full;
-        config.Validate();
-        return config;
+        var sim = YamlConfigReader.ReadFile<SimSections>(full);
+        var directory = Path.GetDirectoryName(full)!;
+        sim.Validate(full, directory);
+        return new RobotConfig(RobotSpecFile.Load(full), sim, directory);
     }
 
     /// <summary>Absolute path of a named scene.</summary>
@@ -66,58 +81,63 @@ public sealed class RobotConfig
         return Path.Combine(Directory, file);
     }
 
+    /// <summary>Absolute path of the robot's own MJCF.</summary>
+    public string ModelPath => Path.Combine(Directory, Model);
+
     /// <summary>The camera of that name, or an error listing the robot's cameras.</summary>
-    public CameraConfig Camera(string name) =>
-        Cameras.Find(c => c.Name == name)
-        ?? throw new InvalidConfigException(Source, "cameras", $"robot '{Name}' has no camera '{name}'; it has: {string.Join(", ", Cameras.Select(c => c.Name))}");
+    public CameraSpec Camera(string name) => Spec.Camera(name);
 
-    private void Validate()
+    /// <summary>
+    /// robot.yaml as the simulator reads it: its own sections strictly, the deployable ones (read by
+    /// <see cref="RobotSpecFile"/> just as strictly) accepted unread. Public for YamlDotNet.
+    /// </summary>
+    public sealed class SimSections
     {
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            throw new InvalidConfigException(Source, "name", "the robot needs a name");
-        }
+        public string? Model { get; set; }
 
-        if (string.IsNullOrWhiteSpace(Model) || !File.Exists(Path.Combine(Directory, Model)))
-        {
-            throw new InvalidConfigException(Source, "model", $"robot file '{Model}' not found next to the config");
-        }
+        public Dictionary<string, string>? Scenes { get; set; }
 
-        if (Scenes.Count == 0)
-        {
-            throw new InvalidConfigException(Source, "scenes", "at least one scene is needed");
-        }
+        public TerrainConfig? Terrain { get; set; }
 
-        foreach (var (scene, file) in Scenes)
+        public RandomizationConfig? Randomization { get; set; }
+
+        public object? Name { get; set; }
+
+        public object? Control { get; set; }
+
+        public object? EndEffectorSite { get; set; }
+
+        public object? Joints { get; set; }
+
+        public object? Cameras { get; set; }
+
+        internal void Validate(string source, string directory)
         {
-            if (!File.Exists(Path.Combine(Directory, file)))
+            if (string.IsNullOrWhiteSpace(Model) || !File.Exists(Path.Combine(directory, Model)))
             {
-                throw new InvalidConfigException(Source, $"scenes.{scene}", $"scene file '{file}' not found next to the config");
+                throw new InvalidConfigException(source, "model", $"robot file '{Model}' not found next to the config");
             }
-        }
 
-        Control.Validate(Source);
-        Terrain?.Validate(Source);
-        if (Joints.Count == 0)
-        {
-            throw new InvalidConfigException(Source, "joints", "at least one actuated joint is needed");
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < Joints.Count; i++)
-        {
-            Joints[i].Validate(Source, $"joints[{i}]");
-            if (!names.Add(Joints[i].Name))
+            if (Scenes is null || Scenes.Count == 0)
             {
-                throw new InvalidConfigException(Source, $"joints[{i}].name", $"joint '{Joints[i].Name}' is listed twice");
+                throw new InvalidConfigException(source, "scenes", "at least one scene is needed");
             }
-        }
 
-        for (var i = 0; i < Cameras.Count; i++)
-        {
-            Cameras[i].Validate(Source, $"cameras[{i}]");
-        }
+            foreach (var (scene, file) in Scenes)
+            {
+                if (string.IsNullOrWhiteSpace(file) || !File.Exists(Path.Combine(directory, file)))
+                {
+                    throw new InvalidConfigException(source, $"scenes.{scene}", $"scene file '{file}' not found next to the config");
+                }
+            }
 
-        Randomization.Validate(Source, "randomization.");
+            Terrain?.Validate(source);
+            if (Randomization is null)
+            {
+                throw new InvalidConfigException(source, "randomization", "the section is empty; remove it or give its fields");
+            }
+
+            Randomization.Validate(source, "randomization.");
+        }
     }
 }

@@ -85,9 +85,38 @@ public static class RobotModel
             model.actuator_ctrlrange[(2 * a) + 1] = joint.PositionLimitRad.Max;
         }
 
+        CheckHomeAndTimestep(robot, model);
         if (robot.Terrain is { } terrain && model.TryGetId(MjtObj.mjOBJ_HFIELD, terrain.Hfield, out var h))
         {
             FillTerrain(robot, model, terrain, h);
+        }
+    }
+
+    // robot.yaml's home pose is the one the action mapping and observations use; the MJCF keyframe starts episodes.
+    private static void CheckHomeAndTimestep(RobotConfig robot, MjModel model)
+    {
+        if (Math.Abs(model.opt.timestep - robot.Spec.Kinematics.TimestepS) > 1e-12)
+        {
+            throw new InvalidConfigException(robot.Source, "kinematics.yaml timestep_s",
+                $"{model.Source} steps {model.opt.timestep} s but kinematics.yaml says {robot.Spec.Kinematics.TimestepS} s; re-export it with `./sim2real sim export-kinematics --robot {robot.Name}`");
+        }
+
+        if (!model.TryGetId(MjtObj.mjOBJ_KEY, "home", out var key))
+        {
+            throw new InvalidConfigException(model.Source, "keyframe", "the scene needs a keyframe named 'home'");
+        }
+
+        for (var i = 0; i < robot.Joints.Count; i++)
+        {
+            var joint = robot.Joints[i];
+            var j = model.JointId(joint.Name);
+            var qpos = model.key_qpos[(key * model.nq) + model.jnt_qposadr[j]];
+            var ctrl = model.key_ctrl[(key * model.nu) + i];
+            if (Math.Abs(qpos - joint.HomeRad) > 1e-9 || Math.Abs(ctrl - joint.HomeRad) > 1e-9)
+            {
+                throw new InvalidConfigException(robot.Source, $"joints[{i}].home_rad",
+                    $"{joint.HomeRad} differs from the 'home' keyframe of {Path.GetFileName(model.Source)} (qpos {qpos}, ctrl {ctrl}); the two must agree");
+            }
         }
     }
 

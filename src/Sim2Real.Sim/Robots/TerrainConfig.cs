@@ -21,8 +21,8 @@ public sealed class TerrainConfig
 
     internal void Validate(string source)
     {
-        JointConfig.Positive(source, "terrain.bump_height_m", BumpHeightM);
-        JointConfig.NonNegative(source, "terrain.flat_radius_m", FlatRadiusM);
+        ConfigChecks.Positive(source, "terrain.bump_height_m", BumpHeightM);
+        ConfigChecks.NonNegative(source, "terrain.flat_radius_m", FlatRadiusM);
         if (string.IsNullOrWhiteSpace(Hfield))
         {
             throw new InvalidConfigException(source, "terrain.hfield", "names the hfield asset to fill and must not be empty");

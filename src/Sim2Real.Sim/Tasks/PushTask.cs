@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Robots;
 
@@ -36,7 +37,10 @@ internal sealed class PushTask : ITask
 
     public int EpisodeControlSteps => _options.EpisodeControlSteps;
 
-    public int ObservationSize => 15;
+    // The block's state has no sensor on a real robot: push is a simulator-only task.
+    public IReadOnlyList<ObservationField> Layout { get; } = ObservationLayouts.WithTaskState(15);
+
+    public int TaskStateSize => 15;
 
     public void Reset(MjData data, Random random)
     {
@@ -53,8 +57,9 @@ internal sealed class PushTask : ITask
         _goal.CopyTo(data.mocap_pos.Slice(3 * _mocap, 3));
     }
 
-    public void WriteObservation(MjData data, Span<float> observation)
+    public void WriteInputs(MjData data, ObservationInputs inputs)
     {
+        var observation = inputs.TaskState;
         var ee = data.site_xpos.Slice(3 * _site, 3);
         var block = data.qpos.Slice(_blockQpos, 3);
         var velocity = data.qvel.Slice(_blockDof, 3);

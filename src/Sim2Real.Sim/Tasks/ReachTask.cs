@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Robots;
 
@@ -34,7 +35,12 @@ internal sealed class ReachTask : ITask
 
     public int EpisodeControlSteps => _options.EpisodeControlSteps;
 
-    public int ObservationSize => 9;
+    public IReadOnlyList<ObservationField> Layout => ObservationLayouts.Reach;
+
+    public int TaskStateSize => 0;
+
+    /// <summary>This episode's target, world frame (m).</summary>
+    public IReadOnlyList<double> Target => _target;
 
     public void Reset(MjData data, Random random)
     {
@@ -50,16 +56,7 @@ internal sealed class ReachTask : ITask
         _target.CopyTo(data.mocap_pos.Slice(3 * _mocap, 3));
     }
 
-    public void WriteObservation(MjData data, Span<float> observation)
-    {
-        var ee = data.site_xpos.Slice(3 * _site, 3);
-        for (var k = 0; k < 3; k++)
-        {
-            observation[k] = (float)_target[k];
-            observation[3 + k] = (float)ee[k];
-            observation[6 + k] = (float)(_target[k] - ee[k]);
-        }
-    }
+    public void WriteInputs(MjData data, ObservationInputs inputs) => _target.CopyTo(inputs.Target, 0);
 
     public TaskOutcome Evaluate(MjData data, in StepContext context)
     {

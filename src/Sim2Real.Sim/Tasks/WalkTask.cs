@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Robots;
 
@@ -34,7 +35,9 @@ internal sealed class WalkTask : ITask
 
     public int EpisodeControlSteps => _options.EpisodeControlSteps;
 
-    public int ObservationSize => 13;
+    public IReadOnlyList<ObservationField> Layout => ObservationLayouts.Walk;
+
+    public int TaskStateSize => 0;
 
     public IReadOnlyList<double> Command => _command;
 
@@ -52,22 +55,7 @@ internal sealed class WalkTask : ITask
         quat[3] = Math.Sin(yaw / 2);
     }
 
-    public void WriteObservation(MjData data, Span<float> observation)
-    {
-        Span<double> v = stackalloc double[3];
-        Span<double> g = stackalloc double[3];
-        BodyFrame(data, v, g);
-        var angular = data.qvel.Slice(_rootDof + 3, 3);
-        for (var k = 0; k < 3; k++)
-        {
-            observation[k] = (float)_command[k];
-            observation[3 + k] = (float)v[k];
-            observation[6 + k] = (float)angular[k];
-            observation[9 + k] = (float)g[k];
-        }
-
-        observation[12] = (float)data.qpos[_rootQpos + 2];
-    }
+    public void WriteInputs(MjData data, ObservationInputs inputs) => _command.CopyTo(inputs.VelocityCommand, 0);
 
     public TaskOutcome Evaluate(MjData data, in StepContext context)
     {

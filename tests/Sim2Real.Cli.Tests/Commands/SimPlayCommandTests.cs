@@ -25,10 +25,10 @@ public sealed class SimPlayCommandTests : IDisposable
     }
 
     [Fact]
-    public void Play_with_an_agent_checkpoint_scores_its_mean_actions_without_filming()
+    public void Play_with_a_policy_file_scores_its_mean_actions_without_filming()
     {
-        var checkpoint = Checkpoint("agent.safetensors", StateSize());
-        string[] args = ["sim", "play", "--robot", "arm6", "--task", "reach", "--episodes", "2", "--randomize", "--policy", checkpoint];
+        var policy = Policy("policy.safetensors");
+        string[] args = ["sim", "play", "--robot", "arm6", "--task", "reach", "--episodes", "2", "--randomize", "--policy", policy];
 
         var (code, output, error) = Run(args);
 
@@ -41,15 +41,39 @@ public sealed class SimPlayCommandTests : IDisposable
     }
 
     [Fact]
-    public void Play_with_an_agent_trained_on_another_observation_size_fails_naming_both_sizes()
+    public void Play_with_a_weights_only_checkpoint_is_refused_saying_how_to_make_a_policy_file()
     {
-        var checkpoint = Checkpoint("small.safetensors", 10);
+        var checkpoint = Checkpoint("agent.safetensors", StateSize());
 
         var (code, _, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--policy", checkpoint);
 
         Assert.Equal(1, code);
-        Assert.Contains("small.safetensors", error, StringComparison.Ordinal);
-        Assert.Contains($"[10] (10 values); the environment gives {StateSize()}", error, StringComparison.Ordinal);
+        Assert.Contains("weights-only agent checkpoint", error, StringComparison.Ordinal);
+        Assert.Contains("policy bundle", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_with_a_policy_for_another_task_is_refused_naming_the_first_differing_field()
+    {
+        var policy = Policy("reach.safetensors");
+
+        var (code, _, error) = Run("sim", "play", "--robot", "arm6", "--task", "push", "--policy", policy);
+
+        Assert.Equal(1, code);
+        Assert.Contains("reach.safetensors observes 'target'", error, StringComparison.Ordinal);
+        Assert.Contains("'task_state'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_with_another_action_repeat_than_the_policy_was_trained_with_is_refused()
+    {
+        var policy = Policy("repeat.safetensors");
+
+        var (code, _, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--policy", policy, "--action-repeat", "4");
+
+        Assert.Equal(1, code);
+        Assert.Contains("policy period of 0.04 s", error, StringComparison.Ordinal);
+        Assert.Contains("0.08 s", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +92,15 @@ public sealed class SimPlayCommandTests : IDisposable
     private static int StateSize()
     {
         using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach" });
-        return env.Reset(0).Observation.State().Length;
+        return env.Reset(0).Observation.State.Length;
+    }
+
+    private string Policy(string name)
+    {
+        var checkpoint = Checkpoint("weights-" + name, StateSize());
+        var path = Path.Combine(_dir, name);
+        Sim2Real.Training.PolicyBundler.Bundle(checkpoint, new EnvironmentOptions { Robot = "arm6", Task = "reach" }, path, "test");
+        return path;
     }
 
     private string Checkpoint(string name, int stateSize)

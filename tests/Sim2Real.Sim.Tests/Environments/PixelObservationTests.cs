@@ -1,3 +1,5 @@
+using Sim2Real.Robotics;
+using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Environments;
 
 namespace Sim2Real.Sim.Tests.Environments;
@@ -5,24 +7,22 @@ namespace Sim2Real.Sim.Tests.Environments;
 public class PixelObservationTests
 {
     [Fact]
-    public void Pixels_are_a_channel_first_stack_of_three_frames_that_changes_as_the_arm_moves()
+    public void A_camera_renders_one_raw_frame_per_agent_step_at_its_own_resolution_that_changes_as_the_arm_moves()
     {
         using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach", Pixels = true });
-        var spec = env.ObservationSpec.Single(s => s.Name == Observation.PixelsName);
-        Assert.Equal(new[] { 9, 84, 84 }, spec.Shape);
+        var spec = env.ObservationSpec.Single(s => s.Name == Observation.FrameName);
+        var camera = env.Robot.Camera(env.Camera!);
+        Assert.Equal(new[] { camera.Height, camera.Width, 3 }, spec.Shape);
         Assert.Equal(ArrayDType.UInt8, spec.DType);
 
-        var first = env.Reset(1).Observation.Pixels!;
-        Assert.Equal(9 * 84 * 84, first.Length);
-        Assert.Equal(first.AsSpan(0, 3 * 84 * 84).ToArray(), first.AsSpan(6 * 84 * 84, 3 * 84 * 84).ToArray());
-        Assert.True(first.Distinct().Count() > 20, "the frame shows a scene, not a flat colour");
+        var first = env.Reset(1).Frame!;
+        Assert.Equal((camera.Width, camera.Height), (first.Width, first.Height));
+        Assert.True(first.Pixels.Distinct().Count() > 20, "the frame shows a scene, not a flat colour");
 
         var swing = new[] { 1f, 0.5f, -0.5f, 0f, 0f, 0f };
-        var later = env.Step(swing).Observation.Pixels!;
-        later = env.Step(swing).Observation.Pixels!;
-        var oldest = later.AsSpan(0, 3 * 84 * 84).ToArray();
-        var newest = later.AsSpan(6 * 84 * 84, 3 * 84 * 84).ToArray();
-        Assert.NotEqual(oldest, newest);
+        env.Step(swing);
+        var later = env.Step(swing).Frame!;
+        Assert.NotEqual(first.Pixels, later.Pixels);
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public class PixelObservationTests
         {
             foreach (var camera in Sim2Real.Sim.Robots.RobotCatalog.Discover().Load(robot).Cameras)
             {
-                using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = robot, Task = task, Pixels = true, Camera = camera.Name, FrameStack = 1 });
-                var pixels = env.Reset(0).Observation.Pixels!;
+                using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = robot, Task = task, Pixels = true, Camera = camera.Name });
+                var pixels = env.Reset(0).Frame!.Pixels;
                 Assert.True(pixels.Distinct().Count() > 20, $"{robot} camera '{camera.Name}' looks blank");
             }
         }
@@ -53,8 +53,8 @@ public class PixelObservationTests
     {
         byte[] Frame(bool randomize, int seed)
         {
-            using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach", Pixels = true, FrameStack = 1, Randomize = randomize });
-            return env.Reset(seed).Observation.Pixels!;
+            using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "reach", Pixels = true, Randomize = randomize });
+            return env.Reset(seed).Frame!.Pixels;
         }
 
         var plain = Frame(false, 3);
@@ -72,7 +72,7 @@ public class PixelObservationTests
             var frames = new List<byte>();
             foreach (var step in vector.Reset(5))
             {
-                frames.AddRange(step.Observation.Pixels!);
+                frames.AddRange(step.Frame!.Pixels);
             }
 
             var action = new[] { 0.5f, 0.2f, 0.1f, 0f, 0f, 0f };
@@ -80,7 +80,7 @@ public class PixelObservationTests
             {
                 foreach (var step in vector.Step([action, action, action]))
                 {
-                    frames.AddRange(step.Observation.Pixels!);
+                    frames.AddRange(step.Frame!.Pixels);
                 }
             }
 

@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Robotics.Actions;
 using Sim2Real.Sim.Environments;
 
 namespace Sim2Real.Sim.Tests.Environments;
@@ -12,14 +13,14 @@ public class RobotEnvironmentTests
 
         Assert.Equal(new[] { 6 }, env.ActionSpec.Shape);
         Assert.Equal((-1.0, 1.0), (env.ActionSpec.Minimum, env.ActionSpec.Maximum));
-        Assert.Equal(new[] { "proprio", "task", "env_factors" }, env.ObservationSpec.Select(s => s.Name));
+        Assert.Equal(new[] { "state", "env_factors" }, env.ObservationSpec.Select(s => s.Name));
+        Assert.Equal(["joint_pos", "joint_vel", "previous_action", "target", "end_effector", "target_minus_end_effector"], env.Layout.Fields.Select(f => f.Name));
 
         var first = env.Reset(seed: 3);
         Assert.True(first.IsFirst);
-        foreach (var spec in env.ObservationSpec)
-        {
-            Assert.Equal(spec.Size, first.Observation[spec.Name].Length);
-        }
+        Assert.Equal(env.ObservationSpec[0].Size, first.Observation.State.Length);
+        Assert.Equal(env.ObservationSpec[1].Size, first.Observation.Privileged!.Length);
+        Assert.Null(first.Frame);
     }
 
     [Fact]
@@ -125,13 +126,13 @@ public class RobotEnvironmentTests
         {
             using var env = RobotEnvironments.Create(new EnvironmentOptions { Robot = "quad12", Task = "walk", Randomize = true });
             var step = env.Reset(seed);
-            var trace = new List<float>(step.Observation[Observation.EnvFactors]);
+            var trace = new List<float>(step.Observation.Privileged!);
             var random = new Random(seed);
             for (var i = 0; i < 20; i++)
             {
                 var action = Enumerable.Range(0, 12).Select(_ => (float)((2 * random.NextDouble()) - 1)).ToArray();
                 step = env.Step(action);
-                trace.AddRange(step.Observation.State());
+                trace.AddRange(step.Observation.State);
                 trace.Add((float)step.Reward);
             }
 

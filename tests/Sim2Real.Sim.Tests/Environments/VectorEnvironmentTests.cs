@@ -19,8 +19,8 @@ public class VectorEnvironmentTests
 
         var first = vector.Reset(9);
 
-        Assert.NotEqual(first[0].Observation[Observation.Task], first[1].Observation[Observation.Task]);
-        Assert.NotEqual(first[1].Observation[Observation.EnvFactors], first[2].Observation[Observation.EnvFactors]);
+        Assert.NotEqual(first[0].Observation.State[18..], first[1].Observation.State[18..]);
+        Assert.NotEqual(first[1].Observation.Privileged!, first[2].Observation.Privileged!);
     }
 
     private static List<float> Run(EnvironmentOptions options, int threads)
@@ -36,8 +36,8 @@ public class VectorEnvironmentTests
                 .ToArray();
             foreach (var step in vector.Step(actions))
             {
-                trace.AddRange(step.Observation.State());
-                trace.AddRange(step.Observation[Observation.EnvFactors]);
+                trace.AddRange(step.Observation.State);
+                trace.AddRange(step.Observation.Privileged!);
                 trace.Add((float)step.Reward);
             }
         }

@@ -1,5 +1,6 @@
 using Sim2Real.Core;
 using Sim2Real.Sim.Randomization;
+using Sim2Real.Robotics.Spec;
 using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Sim.Tests.Robots;
@@ -133,15 +134,54 @@ public sealed class RobotConfigTests : IDisposable
     }
 
     [Fact]
-    public void Config_joint_missing_from_the_mjcf_is_refused_listing_the_model_joints()
+    public void Config_joint_missing_from_the_kinematic_chain_is_refused_listing_the_chain_joints()
     {
         var path = WriteArmVariant("name: wrist_yaw,", "name: wrist_twist,");
+
+        var error = Assert.Throws<InvalidConfigException>(() => RobotConfig.Load(path));
+
+        Assert.Contains("wrist_twist", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("wrist_yaw", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_pose_that_disagrees_with_the_mjcf_keyframe_is_refused_naming_the_joint()
+    {
+        var path = WriteArmVariant("action_scale_rad: 1.8, home_rad: 1.6", "action_scale_rad: 1.8, home_rad: 1.5");
         var robot = RobotConfig.Load(path);
 
         var error = Assert.Throws<InvalidConfigException>(() => RobotModel.Load(robot, "reach").Dispose());
 
-        Assert.Equal("joints[5].name", error.Field);
-        Assert.Contains("wrist_yaw", error.Problem, StringComparison.Ordinal);
+        Assert.Equal("joints[2].home_rad", error.Field);
+        Assert.Contains("'home' keyframe", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("joints:")]
+    [InlineData("cameras:")]
+    [InlineData("control:")]
+    [InlineData("randomization:")]
+    [InlineData("scenes:")]
+    public void Empty_section_is_refused_naming_it_instead_of_crashing(string section)
+    {
+        var path = WriteArmVariant("name: arm6", "name: arm6");
+        var lines = File.ReadAllLines(path).ToList();
+        var start = lines.FindIndex(l => l.StartsWith(section, StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && !l.StartsWith('#'));
+        lines.RemoveRange(start + 1, (end < 0 ? lines.Count : end) - start - 1);
+        lines[start] = section;
+        File.WriteAllLines(path, lines);
+
+        var error = Record.Exception(() => RobotConfig.Load(path));
+
+        if (section == "cameras:")
+        {
+            Assert.Null(error);
+            return;
+        }
+
+        var invalid = Assert.IsType<InvalidConfigException>(error);
+        Assert.Equal(section.TrimEnd(':'), invalid.Field);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class RobotScenesTests
         var steps = (int)Math.Round(1.0 / model.opt.timestep);
         for (var t = 0; t < steps; t++)
         {
-            if (t % robot.Control.PhysicsStepsPerControl == 0)
+            if (t % robot.PhysicsStepsPerControl == 0)
             {
                 for (var a = 0; a < model.nu; a++)
                 {

@@ -9,7 +9,7 @@ public class PushTaskTests
     {
         using var env = (RobotEnvironment)RobotEnvironments.Create(new EnvironmentOptions { Robot = "arm6", Task = "push", ActionRepeat = 1 });
         var first = env.Reset(2);
-        var task = first.Observation[Observation.Task];
+        var task = first.Observation.State[18..];
         var block = env.Model.jnt_qposadr[env.Model.JointId("block")];
         Assert.False(first.Info.Success);
         var away = env.Step(new float[6]);

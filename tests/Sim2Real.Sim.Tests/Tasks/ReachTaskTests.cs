@@ -24,7 +24,7 @@ public class ReachTaskTests
         for (var seed = 0; seed < episodes; seed++)
         {
             var step = env.Reset(seed);
-            var target = step.Observation[Observation.Task][..3].Select(v => (double)v).ToArray();
+            var target = step.Observation.State[18..21].Select(v => (double)v).ToArray();
             var joints = SolveIk(env.Model, scratch, home, target, robot);
             var action = joints.Select((q, i) => (float)Math.Clamp((q - home[i]) / scale[i], -1, 1)).ToArray();
             while (!step.IsLast)

@@ -34,7 +34,7 @@ public class WalkTaskTests
             first = env.Step(new float[12]);
         }
 
-        var task = first.Observation[Observation.Task];
+        var task = first.Observation.State[36..];
         var options = new Sim2Real.Sim.Tasks.WalkTaskOptions();
         Assert.InRange(task[0], options.CommandVxMS.Min, options.CommandVxMS.Max);
         Assert.InRange(task[11], -1.0f, -0.95f);

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Sim2Real.Sim.Benchmarks;
 using Sim2Real.Sim.Environments;
+using Sim2Real.Sim.Robots;
+using Sim2Real.Training;
 
 namespace Sim2Real.Cli.Commands.Sim;
 
@@ -13,13 +15,13 @@ internal static class SimEnvBenchCommand
     {
         var robot = new Option<string>("--robot") { Description = "robot folder name under robots/", DefaultValueFactory = _ => "arm6" };
         var task = new Option<string>("--task") { Description = "task name", DefaultValueFactory = _ => "reach" };
-        var pixels = new Option<bool>("--pixels") { Description = "render 84x84 pixel observations (frame stack 3)" };
+        var pixels = new Option<bool>("--pixels") { Description = "render the camera and run the training frame pipeline (resize to --size, stack --frame-stack)" };
         var randomize = new Option<bool>("--randomize") { Description = "domain randomization on" };
         var envs = new Option<int>("--envs") { Description = "environments in the vector", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads", DefaultValueFactory = _ => 1 };
         var steps = new Option<int>("--steps") { Description = "agent steps per environment", DefaultValueFactory = _ => 500 };
         var repeat = new Option<int>("--action-repeat") { Description = "control steps per agent step", DefaultValueFactory = _ => 2 };
-        var size = new Option<int>("--size") { Description = "pixel observation side", DefaultValueFactory = _ => 84 };
+        var size = new Option<int>("--size") { Description = "pixel observation side after the frame pipeline", DefaultValueFactory = _ => 84 };
         var stack = new Option<int>("--frame-stack") { Description = "frames per pixel observation", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "end with one JSON line (agent_steps_per_second, ...)" };
         var command = new Command("envbench", "Measure full environment steps/s (physics, task, randomization, rendering) of N environments on K threads.")
@@ -35,11 +37,19 @@ internal static class SimEnvBenchCommand
                 Pixels = parse.GetValue(pixels),
                 Randomize = parse.GetValue(randomize),
                 ActionRepeat = parse.GetValue(repeat),
-                ImageWidth = parse.GetValue(size),
-                ImageHeight = parse.GetValue(size),
-                FrameStack = parse.GetValue(stack),
             };
-            var result = EnvironmentBenchmark.Run(options, parse.GetValue(envs), parse.GetValue(threads), parse.GetValue(steps));
+            // The frame pipeline runs outside the simulator, as in training: one per environment, inside the timing.
+            ObservationPipeline[]? pipelines = null;
+            if (options.Pixels)
+            {
+                var train = new TrainOptions { ImageSize = parse.GetValue(size), FrameStack = parse.GetValue(stack) };
+                var robotSpec = RobotCatalog.Discover().Load(options.Robot);
+                var frames = train.FramePipeline(robotSpec.Cameras[0]);
+                pipelines = Enumerable.Range(0, parse.GetValue(envs)).Select(_ => new ObservationPipeline(frames)).ToArray();
+            }
+
+            var result = EnvironmentBenchmark.Run(options, parse.GetValue(envs), parse.GetValue(threads), parse.GetValue(steps),
+                observe: pipelines is null ? null : (i, step) => pipelines[i].Observe(step), frameStack: pipelines is null ? 0 : parse.GetValue(stack));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Robot}/{result.Task} pixels={result.Pixels} randomize={result.Randomize} repeat={result.ActionRepeat}: {result.Environments} env(s) x {result.AgentSteps / result.Environments} steps on {result.Threads} thread(s) in {result.Seconds:F2} s = {result.AgentStepsPerSecond:F0} agent steps/s ({result.ControlStepsPerSecond:F0} control steps/s); CPU {result.CpuSeconds:F2} s = {result.AgentStepsPerCpuSecond:F0} agent steps per CPU-second"));
             if (parse.GetValue(json))

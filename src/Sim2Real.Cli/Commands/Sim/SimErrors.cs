@@ -22,7 +22,8 @@ internal static class SimErrors
         catch (Exception e) when (e is MuJoCoException or MjNameNotFoundException or NonFiniteControlException
                                       or RenderingException or InvalidConfigException or RobotNotFoundException
                                       or ArgumentException or IOException or UnauthorizedAccessException
-                                      or SafetensorsFormatException or CheckpointMismatchException or InvalidDataException)
+                                      or SafetensorsFormatException or CheckpointMismatchException or InvalidDataException
+                                      or Learning.Policies.PolicyFileException or Robotics.Policies.PolicyMismatchException)
         {
             error.WriteLine($"sim2real sim {parse.CommandResult.Command.Name}: error: {e.Message}");
             return Failed;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sim2Real.Learning.Policies;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
@@ -16,12 +17,12 @@ internal static class SimPlayCommand
         var task = new Option<string>("--task") { Description = "task: reach, push (arm6); walk, walk_rough (quad12)", Required = true };
         var randomize = new Option<bool>("--randomize") { Description = "sample physics and visual factors per episode from robot.yaml" };
         var episodes = new Option<int>("--episodes") { Description = "episodes to play", DefaultValueFactory = _ => 1 };
-        var policy = new Option<string>("--policy") { Description = "random, zero, or an agent checkpoint (.safetensors) acting with its mean action", DefaultValueFactory = _ => "random" };
+        var policy = new Option<string>("--policy") { Description = "random, zero, or a policy file (policy.safetensors, written by train) acting with its mean action", DefaultValueFactory = _ => "random" };
         var camera = new Option<string?>("--camera") { Description = "camera to film (default: the robot's first)" };
         var width = new Option<int>("--width") { Description = "frame width in pixels", DefaultValueFactory = _ => 320 };
         var height = new Option<int>("--height") { Description = "frame height in pixels", DefaultValueFactory = _ => 240 };
-        var seed = new Option<int>("--seed") { Description = "seed for episodes and the random policy", DefaultValueFactory = _ => 0 };
-        var repeat = new Option<int>("--action-repeat") { Description = "control steps per agent step (one frame each)", DefaultValueFactory = _ => 2 };
+        var seed = new Option<int>("--seed") { Description = "run seed: episode k is the world EpisodeSeeds.World(seed, k), as in training and sim serve", DefaultValueFactory = _ => 0 };
+        var repeat = new Option<int?>("--action-repeat") { Description = "control steps per agent step (one frame each); default: the policy's, else the robot's" };
         var quality = new Option<string>("--quality") { Description = "high (MSAA, shadows) or fast", DefaultValueFactory = _ => "high" };
         var output = new Option<string?>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...; without it nothing is filmed" };
         var command = new Command("play", "Play episodes of a robot task with a random, zero or trained policy; print each episode's outcome; film them as an MP4 or PNG frames.")
@@ -31,15 +32,15 @@ internal static class SimPlayCommand
         command.SetAction(parse => SimErrors.Run(parse, writer =>
         {
             var policyName = parse.GetValue(policy)!;
-            var isAgent = policyName.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
+            var isFile = policyName.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
             var chosen = policyName switch
             {
                 "random" => PlayPolicy.Random,
                 "zero" => PlayPolicy.Zero,
-                _ when isAgent => PlayPolicy.Zero,
-                _ => throw new ArgumentException($"--policy must be 'random', 'zero' or a .safetensors agent checkpoint, got '{policyName}'"),
+                _ when isFile => PlayPolicy.Zero,
+                _ => throw new ArgumentException($"--policy must be 'random', 'zero' or a policy file (.safetensors), got '{policyName}'"),
             };
-            using var agent = isAgent ? AgentPolicy.Load(policyName) : null;
+            using var agent = isFile ? PolicyFile.Load(policyName) : null;
             var qualityName = parse.GetValue(quality)!;
             var renderQuality = qualityName switch
             {
@@ -52,9 +53,24 @@ internal static class SimPlayCommand
                 Robot = parse.GetValue(robot)!,
                 Task = parse.GetValue(task)!,
                 Randomize = parse.GetValue(randomize),
-                ActionRepeat = parse.GetValue(repeat),
-                Pixels = agent?.Pixels ?? false,
+                ActionRepeat = parse.GetValue(repeat) ?? agent?.Manifest.Timing.ActionRepeat ?? 2,
+                Pixels = agent?.Manifest.Observation.Camera is not null,
+                Camera = agent?.Manifest.Observation.Camera?.Name,
             };
+            ChooseAction? act = null;
+            if (agent is not null)
+            {
+                using (var probe = RobotEnvironments.Create(environment))
+                {
+                    foreach (var warning in PolicyPlayback.Check(agent, probe, environment.ActionRepeat))
+                    {
+                        parse.InvocationConfiguration.Error.WriteLine($"sim2real sim play: warning: {warning}");
+                    }
+                }
+
+                act = PolicyPlayback.Drive(agent.Policy, PolicyPlayback.Frames(agent));
+            }
+
             var play = new PlayOptions
             {
                 Episodes = parse.GetValue(episodes),
@@ -72,7 +88,7 @@ internal static class SimPlayCommand
                 : target.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) ? new FfmpegVideoSink(target, play.Width, play.Height, fps)
                 : (IFrameSink)new PngFrameSink(target, play.Width, play.Height);
             var frames = 0;
-            var played = EpisodePlayer.Play(environment, play, sink, agent is null ? null : agent.Act);
+            var played = EpisodePlayer.Play(environment, play, sink, act);
             foreach (var episode in played)
             {
                 frames += episode.AgentSteps + 1;

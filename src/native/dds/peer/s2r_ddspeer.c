@@ -21,6 +21,10 @@
 #include "sensor_msgs.h"
 #include "trajectory_msgs.h"
 #include "diagnostic_msgs.h"
+#include "nav_msgs.h"
+#include "tf2_msgs.h"
+#include "rosgraph_msgs.h"
+#include "sim2real_msgs.h"
 #include "../s2r_rawcdr.h"
 
 #define TYPE(pkg, name) { #name, &pkg##_msg_dds__##name##_desc }
@@ -34,6 +38,13 @@ static const struct { const char *name; const dds_topic_descriptor_t *desc; } ty
   TYPE(geometry_msgs, Quaternion_), TYPE(geometry_msgs, Point_),
   TYPE(trajectory_msgs, JointTrajectory_), TYPE(trajectory_msgs, JointTrajectoryPoint_),
   TYPE(diagnostic_msgs, DiagnosticArray_), TYPE(diagnostic_msgs, DiagnosticStatus_), TYPE(diagnostic_msgs, KeyValue_),
+  TYPE(std_msgs, Empty_), TYPE(rosgraph_msgs, Clock_),
+  TYPE(geometry_msgs, PoseWithCovariance_), TYPE(geometry_msgs, TwistWithCovariance_),
+  TYPE(geometry_msgs, PointStamped_), TYPE(geometry_msgs, Transform_), TYPE(geometry_msgs, TransformStamped_),
+  TYPE(geometry_msgs, Wrench_), TYPE(geometry_msgs, WrenchStamped_),
+  TYPE(nav_msgs, Odometry_), TYPE(tf2_msgs, TFMessage_),
+  TYPE(sim2real_msgs, FaultCommand_), TYPE(sim2real_msgs, TaskMetrics_), TYPE(sim2real_msgs, PolicyTick_),
+  TYPE(sim2real_msgs, WatchdogEvent_), TYPE(sim2real_msgs, FootContacts_),
 };
 #define NTYPES (sizeof(types) / sizeof(types[0]))
 

@@ -1,7 +1,0 @@
-namespace Sim2Real.Sim.Environments;
-
-public enum ArrayDType
-{
-    Float32,
-    UInt8,
-}
