@@ -29,10 +29,11 @@ RUN apt-get update \
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 WORKDIR /src/sim2real
-COPY scripts/setup scripts/setup
-RUN ./scripts/setup
-
+# The whole tree goes in before setup runs, because setup reads more than itself (npm ci reads the MCAP test's
+# package-lock.json). A layer holding only scripts/setup would cache the package install across source changes,
+# but it breaks whenever setup starts reading another file.
 COPY . .
+RUN ./scripts/setup
 RUN dotnet build Sim2Real.sln -c Release && ./sim2real --help > /dev/null
 
 # The main job (README, command 1).
