@@ -8,26 +8,9 @@
 
 #include <string>
 
+#include "s2r_torch_boundary.h"
+
 namespace {
-thread_local std::string g_last_error;
-
-template <typename F>
-int guarded(F&& body) {
-  try {
-    body();
-    return 0;
-  } catch (const std::exception& e) {
-    g_last_error = e.what();
-    return -1;
-  }
-}
-
-using Handle = void*;
-
-torch::Tensor& T(Handle h) {
-  if (h == nullptr) throw std::invalid_argument("null tensor handle");
-  return *static_cast<torch::Tensor*>(h);
-}
 
 Handle wrap(torch::Tensor t) { return new torch::Tensor(std::move(t)); }
 }  // namespace
