@@ -19,6 +19,7 @@ internal sealed class Watchdogs
     private readonly FootContactInput? _feet;
     private readonly double[] _frozenBaseline;
     private bool _hasBaseline;
+    private int _baselineRun;
     private DateTimeOffset? _trackingSince;
     private double _trackingWorst;
     private string _trackingJoint = "";
@@ -54,7 +55,10 @@ internal sealed class Watchdogs
 
         if (_joints.IdenticalRun == 1 || !_hasBaseline)
         {
+            // The run is counted from the baseline, not from the sensor's first repeat: an arm that held still through
+            // an e-stop repeats itself for seconds, and those samples say nothing about targets it has not had yet.
             commanded.CopyTo(_frozenBaseline);
+            _baselineRun = _joints.IdenticalRun - 1;
             _hasBaseline = true;
         }
 
@@ -133,7 +137,8 @@ internal sealed class Watchdogs
             return;
         }
 
-        if (_settings.Frozen is { } frozen && _hasBaseline && _joints.IdenticalRun >= frozen.Samples)
+        var run = _joints.IdenticalRun - _baselineRun;
+        if (_settings.Frozen is { } frozen && _hasBaseline && run >= frozen.Samples)
         {
             var motion = 0.0;
             for (var i = 0; i < commanded.Length; i++)
@@ -144,7 +149,7 @@ internal sealed class Watchdogs
             if (motion > frozen.TargetMotionRad)
             {
                 trip(RuleNames.JointStatesFrozen, string.Create(inv,
-                    $"{_topics.JointStates} repeated the same positions {_joints.IdenticalRun} times while the targets moved {motion:0.###} rad: the sensor is frozen"), now);
+                    $"{_topics.JointStates} repeated the same positions {run} times while the targets moved {motion:0.###} rad: the sensor is frozen"), now);
             }
         }
 

@@ -57,4 +57,23 @@ public class EStopTests
 
         Assert.Equal(0.8, resumed[^1], 6);
     }
+    [Fact]
+    public void Does_not_report_frozen_joint_states_while_the_arm_holds_after_an_e_stop_reset()
+    {
+        // At rest in the e-stop hold, the encoders repeat themselves bit for bit (Frozen stands in for that) for far
+        // longer than the frozen rule's ten samples. After the reset the arm starts moving a few samples late: those
+        // few identical samples are not a frozen sensor, and the hold before the reset must not count towards one.
+        var (h, robot) = Scenario.Arm(act: Scenario.Moving(6));
+        using var __ = h;
+        h.At(1.0, () => h.EStop.OnNext(true));
+        h.At(1.5, () => robot.Frozen = true);
+        h.At(1.6, () => h.EStop.OnNext(false));
+        h.At(2.0, () => h.EStopReset.OnNext(Unit.Default));
+        h.At(2.045, () => robot.Frozen = false);
+
+        h.RunTo(4.0);
+
+        Assert.DoesNotContain(RuleNames.JointStatesFrozen, h.TrippedRules());
+        Assert.Equal("ok", h.Loop.Statistics.SafetyState);
+    }
 }
