@@ -44,6 +44,8 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
         Assert.Equal((ulong)root.GetProperty("commands").GetInt64(), counts["/forward_position_controller/commands"]);
         Assert.True(counts["/joint_states"] > counts["/forward_position_controller/commands"], "joint_states arrive faster than commands go out");
         Assert.Equal(2, reader.MetadataIndexes.Count(m => m.Name == "episode"));
+        var deployment = reader.ReadMetadata(reader.MetadataIndexes.Single(m => m.Name == "deployment"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(arm.Policy))), deployment.Values["policy_sha256"]);
         var recorded = reader.ReadMessages().Where(m => m.Channel.Topic == "/policy/tick").Select(m => RosMessage.Decode<PolicyTick>(m.Message.Data.Span)).ToList();
         Assert.NotEmpty(recorded);
         var fed = recorded.First(t => !t.DeadlineMissed && t.RawAction.Length > 0);
