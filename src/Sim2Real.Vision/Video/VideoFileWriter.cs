@@ -5,12 +5,19 @@ using Sim2Real.Vision.Capture;
 namespace Sim2Real.Vision.Video;
 
 /// <summary>
-/// Writes frames to a video file through cv::VideoWriter with an explicit backend (FFmpeg) and codec
-/// (mp4v in an .mp4 container by default). Dispose finalizes the file; until then it is not playable.
+/// Writes frames to a video file through cv::VideoWriter with an explicit backend (FFmpeg) and codec (mp4v in an
+/// .mp4 container by default; the container follows the file's extension). The file is playable only once
+/// <see cref="Complete"/> (or Dispose) has finalized it; write to a temporary path and rename it for an atomic output.
+/// The encoders' 4:2:0 chroma needs even sides, and the backend would crop an odd side away: a frame with an odd
+/// side is encoded with one black column or row added instead, so no pixel of it is lost.
 /// </summary>
-public sealed class VideoFileWriter : IDisposable
+public sealed class VideoFileWriter : IFrameWriter
 {
     private readonly VideoWriter _writer;
+
+    // Frames arrive RGB from renderers; OpenCV encodes BGR. One buffer converts them all, one pads odd sizes.
+    private readonly Image? _padded;
+    private Image? _bgr;
 
     private VideoFileWriter(VideoWriter writer, string path, int width, int height)
     {
@@ -18,6 +25,10 @@ public sealed class VideoFileWriter : IDisposable
         Path = path;
         Width = width;
         Height = height;
+        if (EvenSide(width) != width || EvenSide(height) != height)
+        {
+            _padded = Image.Blank(EvenSide(width), EvenSide(height), PixelFormat.Bgr);
+        }
     }
 
     public string Path { get; }
@@ -40,13 +51,13 @@ public sealed class VideoFileWriter : IDisposable
 
         if (width <= 0 || height <= 0 || !(framesPerSecond > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(width), $"need a positive size and frame rate, got {width}x{height} at {framesPerSecond} fps");
+            throw new ArgumentException($"{path}: a video needs a positive size and frame rate, got {width}x{height} at {framesPerSecond} frames/s");
         }
 
         VideoWriter? writer = null;
         try
         {
-            writer = new VideoWriter(path, (VideoCaptureAPIs)backend, FourCC.FromString(fourcc), framesPerSecond, new Size(width, height), true);
+            writer = new VideoWriter(path, (VideoCaptureAPIs)backend, FourCC.FromString(fourcc), framesPerSecond, new Size(EvenSide(width), EvenSide(height)), true);
             if (!writer.IsOpened())
             {
                 throw new OpenCvException($"{path}: VideoWriter: cannot open {path} for {fourcc} at {width}x{height} ({backend} backend)");
@@ -76,7 +87,23 @@ public sealed class VideoFileWriter : IDisposable
             throw new ArgumentException($"{Path}: frame is {frame.Width}x{frame.Height}, the video is {Width}x{Height}", nameof(frame));
         }
 
-        var bgr = frame.Format == PixelFormat.Bgr ? frame : ImageOps.Convert(frame, PixelFormat.Bgr);
+        var bgr = frame;
+        if (frame.Format != PixelFormat.Bgr)
+        {
+            bgr = _bgr ??= Image.Blank(Width, Height, PixelFormat.Bgr);
+            ImageOps.ConvertInto(frame, bgr);
+        }
+
+        if (_padded is not null)
+        {
+            for (var y = 0; y < Height; y++)
+            {
+                Buffer.BlockCopy(bgr.Pixels, y * bgr.Stride, _padded.Pixels, y * _padded.Stride, bgr.Stride);
+            }
+
+            bgr = _padded;
+        }
+
         using var mat = ImageMats.Wrap(bgr);
         try
         {
@@ -90,5 +117,31 @@ public sealed class VideoFileWriter : IDisposable
         FramesWritten++;
     }
 
+    /// <summary>Finalizes the file (the container's index is written on release).</summary>
+    /// <exception cref="OpenCvException">The backend finished without a file at <see cref="Path"/>.</exception>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_writer.IsDisposed, this);
+        try
+        {
+            _writer.Release();
+        }
+        catch (OpenCVException e)
+        {
+            throw OpenCvErrors.Wrap(Path, e);
+        }
+        finally
+        {
+            _writer.Dispose();
+        }
+
+        if (!File.Exists(Path))
+        {
+            throw new OpenCvException($"{Path}: VideoWriter finished without writing the file");
+        }
+    }
+
     public void Dispose() => _writer.Dispose();
+
+    private static int EvenSide(int side) => side + (side & 1);
 }

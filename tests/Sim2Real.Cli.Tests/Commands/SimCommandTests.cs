@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Sim2Real.Cli.Commands;
@@ -187,15 +186,9 @@ public sealed class SimCommandTests : IDisposable
 
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CommandTable.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = CommandRunner.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -23,7 +23,7 @@ internal static class TopicHz
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var waitFor = TopicOptions.Seconds(parse.GetValue(wait), "--wait");
             var stopAfter = parse.GetValue(duration) is { } seconds ? TopicOptions.Seconds(seconds, "--duration", allowZero: false) : (TimeSpan?)null;
@@ -75,7 +75,7 @@ internal static class TopicHz
 
             await watch;
             return 0;
-        }));
+        });
         return command;
     }
 
