@@ -32,16 +32,7 @@ public class FrameWriterTests
     [Fact]
     public async Task Video_of_an_odd_size_keeps_every_pixel_with_one_black_column_and_row_added()
     {
-        var path = Path.Combine(TestData.TempDirectory(), "odd.mp4");
-        using (var writer = VideoFileWriter.Create(path, 37, 23, 25))
-        {
-            for (var t = 0; t < 7; t++)
-            {
-                writer.Write(TestImages.Pattern(37, 23, PixelFormat.Rgb, t));
-            }
-
-            writer.Complete();
-        }
+        var path = TestImages.Clip(Path.Combine(TestData.TempDirectory(), "odd.mp4"), 37, 23, 7, PixelFormat.Rgb, 25);
 
         var frames = await CameraStream.Open(CaptureSource.Parse(path)).ToList().Timeout(TimeSpan.FromSeconds(30));
         Assert.Equal(7, frames.Count);
