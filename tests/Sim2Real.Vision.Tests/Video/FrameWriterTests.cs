@@ -44,6 +44,33 @@ public class FrameWriterTests
     }
 
     [Fact]
+    public async Task A_frame_buffer_reused_right_after_Write_is_encoded_as_it_was_written()
+    {
+        var path = Path.Combine(TestData.TempDirectory(), "reused.mp4");
+        var frame = Image.Blank(64, 48, PixelFormat.Rgb);
+        using (var writer = VideoFileWriter.Create(path, 64, 48, 10))
+        {
+            for (var t = 0; t < 6; t++)
+            {
+                TestImages.Pattern(64, 48, PixelFormat.Rgb, 40 * t).Pixels.CopyTo(frame.Pixels, 0);
+                writer.Write(frame);
+            }
+
+            Array.Clear(frame.Pixels);
+            writer.Complete();
+        }
+
+        var frames = await CameraStream.Open(CaptureSource.Parse(path)).ToList().Timeout(TimeSpan.FromSeconds(30));
+        Assert.Equal(6, frames.Count);
+        for (var t = 0; t < 6; t++)
+        {
+            var expected = ImageOps.Convert(TestImages.Pattern(64, 48, PixelFormat.Rgb, 40 * t), PixelFormat.Bgr).Pixels;
+            var meanError = expected.Zip(frames[t].Image.Pixels, (a, b) => Math.Abs(a - b)).Average();
+            Assert.True(meanError < 12, $"frame {t}: mean abs error {meanError}");
+        }
+    }
+
+    [Fact]
     public void A_frame_of_another_size_is_refused_naming_the_output()
     {
         var dir = TestData.TempDirectory();
