@@ -1,5 +1,6 @@
 using System.Globalization;
-using Sim2Real.Sim.Rendering;
+using Sim2Real.Core.Imaging;
+using Sim2Real.Vision;
 
 namespace Sim2Real.Training;
 
@@ -63,7 +64,7 @@ public static class LearningCurvePlot
             }
         }
 
-        PngWriter.WriteFile(path, Width, Height, rgb);
+        File.WriteAllBytes(path, ImageCodec.Encode(Image.FromRgb(Width, Height, rgb), ".png"));
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public static class LearningCurvePlot
         Panel(rgb, bottom, panel, xMax, 0, errMax, "Z ERROR WITH PHI", v => v.ToString("F2", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.ErrorWithPhi)), Blue, Seconds);
         Text(rgb, Left + 300, bottom - 14, "WITHOUT", Red);
         Text(rgb, 4, bottom + panel + 8, "TIME S", Black);
-        PngWriter.WriteFile(path, Width, Height, rgb);
+        File.WriteAllBytes(path, ImageCodec.Encode(Image.FromRgb(Width, Height, rgb), ".png"));
     }
 
     private static int X(double frame, long xMax) => Left + (int)Math.Round((Width - Right - Left) * frame / xMax);
