@@ -9,21 +9,7 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>A run small enough for a test: 6 reach episodes, tiny networks, updates from frame 200.</summary>
-    private TrainOptions Tiny(string name, long frames, double lr = 1e-3) => new()
-    {
-        Robot = "arm6",
-        Task = "reach",
-        Frames = frames,
-        Seed = 3,
-        SeedFrames = 200,
-        EvalEveryFrames = 200,
-        EvalEpisodes = 1,
-        ReplayCapacity = 5000,
-        EvalVideo = false,
-        RunDirectory = Path.Combine(_dir, name),
-        Agent = new DrQV2Config { FeatureDim = 8, HiddenDim = 16, BatchSize = 8, NumExplSteps = 100, LearningRate = lr, StddevSchedule = "linear(1.0,0.1,500)" },
-    };
+    private TrainOptions Tiny(string name, long frames, double lr = 1e-3) => TinyRun.Options(_dir, name, frames, lr);
 
     private static Dictionary<string, float[]> Weights(Trainer trainer) =>
         trainer.Agent.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter.ToArray<float>());

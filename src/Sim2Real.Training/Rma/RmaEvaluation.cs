@@ -105,8 +105,7 @@ public static class RmaEvaluation
 
         WriteText(Path.Combine(options.OutDirectory, TrackingCsvFileName), trace.ToString());
         var png = Path.Combine(options.OutDirectory, TrackingPlotFileName);
-        LearningCurvePlot.WriteTracking(png + ".tmp", report.Tracking);
-        File.Move(png + ".tmp", png, overwrite: true);
+        LearningCurvePlot.WriteTracking(png, report.Tracking);
     }
 
     /// <summary>One JSON object: for each world and each of the four policies, success, return, final_error, torque, smoothness; and ẑ's settling.</summary>

@@ -1,0 +1,63 @@
+using Spectre.Console;
+
+namespace Sim2Real.Cli.ConsoleDisplay;
+
+/// <summary>
+/// Runs a long piece of work with a display that fits where the output goes: on a terminal, a Spectre progress bar
+/// (or a spinner for work without a known end) with the work's log printed above it; anywhere else, the work's own
+/// plain lines and nothing more, so what scripts, tests and CI read stays the same.
+/// </summary>
+internal static class LiveProgress
+{
+    /// <summary>Plain progress lines while <paramref name="work"/> runs come at most this often.</summary>
+    public static readonly TimeSpan PlainEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>Work with a known end, reporting its fraction done through the line it is given.</summary>
+    public static T Run<T>(TextWriter output, string title, Func<IProgressLine, T> work, TimeSpan? plainEvery = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!Terminal.IsInteractive(output))
+        {
+            return work(new PlainProgressLine(output, plainEvery ?? PlainEvery, TimeProvider.System));
+        }
+
+        var console = Terminal.Create(output);
+        return console.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: 1);
+                var line = new SpectreProgressLine(task, console, title);
+                try
+                {
+                    return work(line);
+                }
+                finally
+                {
+                    line.Log.Flush();
+                    task.StopTask();
+                }
+            });
+    }
+
+    /// <summary>Work without a known end (a benchmark part, a calibration): a spinner and its status on a terminal, nothing extra elsewhere.</summary>
+    public static T Status<T>(TextWriter output, string status, Func<TextWriter, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!Terminal.IsInteractive(output))
+        {
+            return work(output);
+        }
+
+        var console = Terminal.Create(output);
+        return console.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ =>
+        {
+            using var log = new ConsoleLineWriter(console);
+            return work(log);
+        });
+    }
+}
