@@ -23,14 +23,16 @@ internal static class LiveProgress
         }
 
         var console = Terminal.Create(output);
+        var line = new SpectreProgressLine(console);
         return console.Progress()
             .AutoClear(true)
             .HideCompleted(true)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .UseRenderHook((bar, _) => line.Render(bar))
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1);
-                var line = new SpectreProgressLine(task, console, title);
+                line.Attach(task);
                 try
                 {
                     return work(line);
