@@ -8,6 +8,6 @@ internal interface IProgressLine
 
     /// <param name="fraction">Share of the work done, 0 to 1; null when the work has no known end.</param>
     /// <param name="status">What the work is doing now, for the live display.</param>
-    /// <param name="line">The same as one self-contained plain line, for output that is not a terminal.</param>
-    void Update(double? fraction, string status, string line);
+    /// <param name="line">The same as one self-contained plain line, for output that is not a terminal; null when the work's log already traces it there.</param>
+    void Update(double? fraction, string status, string? line);
 }

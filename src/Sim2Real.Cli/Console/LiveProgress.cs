@@ -62,4 +62,28 @@ internal static class LiveProgress
             return work(log);
         });
     }
+
+    /// <summary>
+    /// Async work that writes its own status line (deploy, launch): on a terminal, a spinner whose text is the line the
+    /// work is drawing, with its finished lines above (<see cref="LiveStatusWriter"/>); <paramref name="work"/> is told
+    /// the display is live, so it may redraw often. Elsewhere it gets <paramref name="output"/> and is told it is not.
+    /// Inside another live display (launch around deploy) it shares that display.
+    /// </summary>
+    public static Task<T> StatusAsync<T>(TextWriter output, string status, Func<TextWriter, bool, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(work);
+        if (output is LiveStatusWriter)
+        {
+            return work(output, true);
+        }
+
+        if (!Terminal.IsInteractive(output))
+        {
+            return work(output, false);
+        }
+
+        var console = Terminal.Create(output);
+        return console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), context => work(new LiveStatusWriter(console, context), true));
+    }
 }

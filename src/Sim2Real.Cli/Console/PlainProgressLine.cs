@@ -10,9 +10,9 @@ internal sealed class PlainProgressLine(TextWriter output, TimeSpan every, TimeP
 
     public TextWriter Log => output;
 
-    public void Update(double? fraction, string status, string line)
+    public void Update(double? fraction, string status, string? line)
     {
-        if (_last is { } last && time.GetElapsedTime(last) < every)
+        if (line is null || (_last is { } last && time.GetElapsedTime(last) < every))
         {
             return;
         }

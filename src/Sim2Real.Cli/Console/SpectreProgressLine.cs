@@ -20,7 +20,7 @@ internal sealed class SpectreProgressLine(IAnsiConsole console) : IProgressLine
     /// <summary>The bar with the status under it (Spectre's render hook calls this on every refresh).</summary>
     public IRenderable Render(IRenderable bar) => _status.Length == 0 ? bar : new Rows(bar, new Text(_status, new Style(Color.Grey)));
 
-    public void Update(double? fraction, string status, string line)
+    public void Update(double? fraction, string status, string? line)
     {
         _status = status;
         if (_task is { } task && fraction is { } f)
