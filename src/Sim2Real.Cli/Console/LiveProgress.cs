@@ -84,6 +84,6 @@ internal static class LiveProgress
         }
 
         var console = Terminal.Create(output);
-        return console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), context => work(new LiveStatusWriter(console, context), true));
+        return console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), context => work(new LiveStatusWriter(console, text => context.Status(Markup.Escape(text))), true));
     }
 }

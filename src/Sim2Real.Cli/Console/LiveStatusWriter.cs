@@ -9,7 +9,8 @@ namespace Sim2Real.Cli.ConsoleDisplay;
 /// with Spectre. Each finished line prints above the live region; the unfinished line is the live status next to
 /// the spinner. So child-process echoes, notices and the runtime's status share one terminal without tearing.
 /// </summary>
-internal sealed class LiveStatusWriter(IAnsiConsole console, StatusContext status) : TextWriter
+/// <param name="showStatus">Shows the unfinished line as the live status (the spinner's text).</param>
+internal sealed class LiveStatusWriter(IAnsiConsole console, Action<string> showStatus) : TextWriter
 {
     private readonly StringBuilder _line = new();
     private readonly Lock _gate = new();
@@ -85,7 +86,7 @@ internal sealed class LiveStatusWriter(IAnsiConsole console, StatusContext statu
     {
         if (_line.Length > 0)
         {
-            status.Status(Markup.Escape(_line.ToString()));
+            showStatus(_line.ToString());
         }
     }
 }

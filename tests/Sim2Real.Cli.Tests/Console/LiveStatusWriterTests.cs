@@ -19,23 +19,19 @@ public sealed class LiveStatusWriterTests
     {
         var output = new StringWriter();
         var console = Console(output);
-        string? live = null;
-
-        console.Status().Start("starting", context =>
+        var shown = new List<string>();
+        using (var writer = new LiveStatusWriter(console, shown.Add))
         {
-            using var writer = new LiveStatusWriter(console, context);
             writer.WriteLine("deploy arm6: control every 0.02 s");
             writer.Write("\r\u001b[Kt    1.00 s | 50.0 Hz | ok");
             writer.Write("\r\u001b[Kt    2.00 s | 50.0 Hz | ok");
-            live = context.Status;
             writer.WriteLine("\r\u001b[K[2.010] warn: joint_states late");
             writer.Write("\r\u001b[Kt    3.00 s | 49.0 Hz | ok");
             writer.WriteLine();
-        });
+        }
 
-        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("t    2.00 s | 50.0 Hz | ok", live);
-        Assert.Equal(["deploy arm6: control every 0.02 s", "[2.010] warn: joint_states late", "t    3.00 s | 49.0 Hz | ok"], lines);
+        Assert.Equal(["t    1.00 s | 50.0 Hz | ok", "t    2.00 s | 50.0 Hz | ok", "t    3.00 s | 49.0 Hz | ok"], shown);
+        Assert.Equal("deploy arm6: control every 0.02 s\n[2.010] warn: joint_states late\nt    3.00 s | 49.0 Hz | ok\n", output.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
