@@ -29,7 +29,8 @@ internal sealed class RunFolder : IDisposable
     /// <summary>Claims <paramref name="path"/> for a new run, a resumed one or one that replaces an earlier run.</summary>
     /// <exception cref="InvalidConfigException">The path is a file, or holds an earlier run that is neither resumed nor overwritten.</exception>
     /// <exception cref="IOException">Another training process holds the folder.</exception>
-    public static RunFolder Claim(string path, bool resume, bool overwrite)
+    /// <param name="folderOption">The flag that names the folder, for the messages (train's --run-dir, train adapt's --out).</param>
+    public static RunFolder Claim(string path, bool resume, bool overwrite, string folderOption = "--run-dir")
     {
         if (resume && overwrite)
         {
@@ -50,7 +51,7 @@ internal sealed class RunFolder : IDisposable
         }
         catch (IOException e)
         {
-            throw new IOException($"{path}: another training run is using this folder ({LockFileName} is locked); wait for it to end or give another --run-dir", e);
+            throw new IOException($"{path}: another training run is using this folder ({LockFileName} is locked); wait for it to end or give another {folderOption}", e);
         }
 
         var folder = new RunFolder(path, lockFile, created);
@@ -61,7 +62,7 @@ internal sealed class RunFolder : IDisposable
             {
                 if (!overwrite)
                 {
-                    throw new InvalidConfigException("train options", "run_directory", $"{path} holds an earlier run ({string.Join(", ", earlier)}): give --resume to continue it, --overwrite to replace it, or another --run-dir");
+                    throw new InvalidConfigException("train options", "run_directory", $"{path} holds an earlier run ({string.Join(", ", earlier)}): give --resume to continue it, --overwrite to replace it, or another {folderOption}");
                 }
 
                 foreach (var output in earlier.Select(o => System.IO.Path.Combine(path, o)))

@@ -117,7 +117,7 @@ internal static class TrainCommand
             Frames = r.GetValue<long?>("--frames") ?? d.Frames,
             Seed = seed,
             Device = r.GetValue<string?>("--device") ?? d.Device,
-            Threads = r.GetValue<int?>("--threads") ?? d.Threads,
+            Threads = r.GetValue<int?>("--threads") is { } t ? FlagBounds.Threads(t) : d.Threads,
             EvalEveryFrames = r.GetValue<long?>("--eval-every") ?? d.EvalEveryFrames,
             EvalEpisodes = r.GetValue<int?>("--eval-episodes") ?? d.EvalEpisodes,
             Randomize = !r.GetValue<bool>("--no-randomize"),
@@ -147,6 +147,7 @@ internal static class TrainCommand
         var frames = new Option<long?>("--frames") { Description = "environment frames of on-policy rollouts (default 100000)" };
         var seed = new Option<int?>("--seed") { Description = "rollout and φ-initialisation seed (default 1)" };
         var resume = new Option<bool>("--resume") { Description = "continue from phase 2's checkpoint, exactly" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an earlier phase 2 in its folder (without it, or --resume, an earlier one is refused)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (default 1)" };
         var evalEvery = new Option<long?>("--eval-every") { Description = "frames between evaluations and checkpoints (default 10000)" };
         var evalEpisodes = new Option<int?>("--eval-episodes") { Description = "held-out episodes per evaluation (default 20)" };
@@ -157,7 +158,7 @@ internal static class TrainCommand
         var history = new Option<int?>("--history-length") { Description = "policy ticks φ reads (default: phase 1's rma.history_length)" };
         var command = new Command("adapt", "RMA phase 2: train the adaptation module φ on-policy (π driven by the student's ẑ), MSE(ẑ, μ(e_t)), history pre-filled, normalisation frozen; reports ẑ's error; writes the RMA policy file.")
         {
-            runDir, outDir, frames, seed, resume, threads, evalEvery, evalEpisodes, batch, lr, warmup, capacity, history,
+            runDir, outDir, frames, seed, resume, overwrite, threads, evalEvery, evalEpisodes, batch, lr, warmup, capacity, history,
         };
         command.SetAction(r =>
         {
@@ -167,7 +168,7 @@ internal static class TrainCommand
                 RunDirectory = r.GetValue(outDir),
                 Frames = r.GetValue(frames) ?? d.Frames,
                 Seed = r.GetValue(seed) ?? d.Seed,
-                Threads = r.GetValue(threads) ?? d.Threads,
+                Threads = r.GetValue(threads) is { } t ? FlagBounds.Threads(t) : d.Threads,
                 EvalEveryFrames = r.GetValue(evalEvery) ?? d.EvalEveryFrames,
                 EvalEpisodes = r.GetValue(evalEpisodes) ?? d.EvalEpisodes,
                 BatchSize = r.GetValue(batch) ?? d.BatchSize,
@@ -181,7 +182,7 @@ internal static class TrainCommand
             {
                 var (final, policyPath) = LiveProgress.Status(Console.Out, "RMA phase 2: training φ on-policy", log =>
                 {
-                    using var trainer = new AdaptationTrainer(options, log, r.GetValue(resume));
+                    using var trainer = new AdaptationTrainer(options, log, r.GetValue(resume), overwrite: r.GetValue(overwrite));
                     return (trainer.Run(), trainer.PolicyPath);
                 });
                 Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1}, ẑ error (RMS) {final.ZRms:F3} on {final.Episodes} held-out episodes; RMA policy {policyPath}");
@@ -192,9 +193,9 @@ internal static class TrainCommand
                 Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
                 return 2;
             }
-            catch (Exception e) when (e is InvalidConfigException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException)
+            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException)
             {
-                Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
+                Console.Error.WriteLine($"sim2real train adapt: error: {e.Message}");
                 return 1;
             }
         });

@@ -26,6 +26,7 @@ public sealed class TrainBadInputTests : IDisposable
     [InlineData("--seed-frames", "-1")]
     [InlineData("--frames", "0")]
     [InlineData("--nstep", "0")]
+    [InlineData("--threads", "100000")]
     public void A_bad_flag_is_one_line_naming_it_and_leaves_no_run_folder(string flag, string value)
     {
         var run = Path.Combine(_dir, "run");
@@ -33,6 +34,15 @@ public sealed class TrainBadInputTests : IDisposable
 
         AssertOneLine(code, stderr, flag);
         Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
+    public void Adapt_with_more_threads_than_the_machine_can_run_is_one_line_naming_the_flag()
+    {
+        var (code, _, stderr) = CliRunner.Run("train", "adapt", "--run-dir", _dir, "--threads", "100000");
+
+        AssertOneLine(code, stderr, "--threads");
+        Assert.False(Directory.Exists(Path.Combine(_dir, "adapt")));
     }
 
     [Fact]
