@@ -23,6 +23,7 @@ internal static class LiveProgress
         }
 
         var console = Terminal.Create(output);
+        using var cursor = Terminal.ShowCursorOnExit(console);
         var line = new SpectreProgressLine(console);
         return console.Progress()
             .AutoClear(true)
@@ -56,6 +57,7 @@ internal static class LiveProgress
         }
 
         var console = Terminal.Create(output);
+        using var cursor = Terminal.ShowCursorOnExit(console);
         return console.Status().Spinner(Spinner.Known.Dots).Start(Markup.Escape(status), _ =>
         {
             using var log = new ConsoleLineWriter(console);
@@ -83,7 +85,12 @@ internal static class LiveProgress
             return work(output, false);
         }
 
-        var console = Terminal.Create(output);
-        return console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), context => work(new LiveStatusWriter(console, text => context.Status(Markup.Escape(text))), true));
+        return RunStatusAsync(Terminal.Create(output), status, work);
+    }
+
+    private static async Task<T> RunStatusAsync<T>(IAnsiConsole console, string status, Func<TextWriter, bool, Task<T>> work)
+    {
+        using var cursor = Terminal.ShowCursorOnExit(console);
+        return await console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(status), context => work(new LiveStatusWriter(console, text => context.Status(Markup.Escape(text))), true));
     }
 }

@@ -24,4 +24,21 @@ internal static class Terminal
         Interactive = InteractionSupport.Detect,
         Out = new AnsiConsoleOutput(output),
     });
+
+    /// <summary>
+    /// While a live display runs it hides the cursor; a process ended under it (Ctrl+C on a synchronous verb ends the
+    /// process after System.CommandLine's grace period) would leave the shell without one. Dispose when the display ends.
+    /// </summary>
+    public static IDisposable ShowCursorOnExit(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        EventHandler show = (_, _) => console.Cursor.Show();
+        AppDomain.CurrentDomain.ProcessExit += show;
+        return new Unregister(() => AppDomain.CurrentDomain.ProcessExit -= show);
+    }
+
+    private sealed class Unregister(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
 }
