@@ -25,4 +25,10 @@ public interface IPolicy : IDisposable
     /// </summary>
     /// <exception cref="InvalidDataException">The observation does not have the policy's shape.</exception>
     void Act(Observation observation, Span<float> action);
+
+    /// <summary>
+    /// The policy's latent estimate after the last <see cref="Act"/> (RMA's estimated extrinsics z-hat), which the
+    /// runtime logs with each tick so a real run's adaptation can be read back; empty for policies without one.
+    /// </summary>
+    ReadOnlySpan<float> Latent => [];
 }

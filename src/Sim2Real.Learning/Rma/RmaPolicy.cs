@@ -78,6 +78,9 @@ public sealed class RmaPolicy : IPolicy
     /// <summary>φ's input after the last tick: [k, D] floats, oldest first.</summary>
     public ReadOnlySpan<float> History => _history;
 
+    /// <summary>The z the last action was computed with (<see cref="Extrinsics"/>): z-hat when adaptive.</summary>
+    public ReadOnlySpan<float> Latent => _z;
+
     /// <summary>Policy ticks since <see cref="Reset"/>.</summary>
     public long Tick => _tick;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Sim2Real.Core;
 using Sim2Real.Mcap.Deployment;
 using Sim2Real.Replay.Logs;
+using Sim2Real.Robotics.Geometry;
 using Sim2Real.Ros.Messages.NavMsgs;
 using Sim2Real.Ros.Messages.SensorMsgs;
 using Sim2Real.Sim.Bindings;
@@ -194,7 +195,8 @@ public static class SimReplay
     }
 
     // A free joint holds position then a (w, x, y, z) quaternion; its velocity is world-frame linear then body-frame
-    // angular, which is how the simulated robot's odometry reports it.
+    // angular. nav_msgs/Odometry gives the twist in child_frame_id (the base), as sim serve and robot drivers do, so
+    // the linear part is turned into the world frame and the angular part goes in as it is.
     private static void SetBase(MjData data, MjModel model, string joint, Odometry odometry)
     {
         var id = model.JointId(joint);
@@ -202,8 +204,10 @@ public static class SimReplay
         var qvel = data.qvel.Slice(model.jnt_dofadr[id], 6);
         var pose = odometry.Pose.Pose;
         var twist = odometry.Twist.Twist;
-        double[] position = [pose.Position.X, pose.Position.Y, pose.Position.Z, pose.Orientation.W, pose.Orientation.X, pose.Orientation.Y, pose.Orientation.Z];
-        double[] velocity = [twist.Linear.X, twist.Linear.Y, twist.Linear.Z, twist.Angular.X, twist.Angular.Y, twist.Angular.Z];
+        var orientation = new Quat(pose.Orientation.W, pose.Orientation.X, pose.Orientation.Y, pose.Orientation.Z);
+        var linear = orientation.Rotate(new Vec3(twist.Linear.X, twist.Linear.Y, twist.Linear.Z));
+        double[] position = [pose.Position.X, pose.Position.Y, pose.Position.Z, orientation.W, orientation.X, orientation.Y, orientation.Z];
+        double[] velocity = [linear.X, linear.Y, linear.Z, twist.Angular.X, twist.Angular.Y, twist.Angular.Z];
         position.CopyTo(qpos);
         velocity.CopyTo(qvel);
     }

@@ -1033,6 +1033,7 @@ public sealed class PolicyLoop : IDisposable
             Observation = pending.Observation,
             Pixels = result?.Pixels ?? [],
             PixelsShape = result?.PixelsShape ?? [],
+            Latent = result?.Latent ?? [],
             RawAction = result?.Action ?? [],
             Target = [.. _target],
             Commanded = [.. _commanded],

@@ -52,7 +52,8 @@ public sealed class PolicyStep
             }
 
             _policy.Act(new Observation(request.State, pixels), action);
-            return new InferenceResult(request.Tick, action, pixels, shape, _time.GetElapsedTime(started), null);
+            // Copied on the policy thread, before the next Act overwrites it.
+            return new InferenceResult(request.Tick, action, pixels, shape, _time.GetElapsedTime(started), null) { Latent = _policy.Latent.ToArray() };
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or FrameSizeMismatchException or TorchException)
         {

@@ -1,4 +1,5 @@
 using Sim2Real.Learning.DrQV2;
+using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Rma;
 using Sim2Real.Learning.Tensors;
 using Sim2Real.Robotics.Observations;
@@ -60,6 +61,18 @@ public sealed class RmaPolicyTests : IDisposable
         _policy.Act(State(0.9f), action);
         _policy.Act(State(0.9f), action);
         Assert.NotEqual(first, _policy.Extrinsics.ToArray());
+    }
+
+    [Fact]
+    public void Through_IPolicy_the_latent_is_the_estimate_pi_acted_on()
+    {
+        // The runtime sees only IPolicy; it logs Latent as the tick's z-hat.
+        IPolicy policy = _policy;
+        var action = new float[2];
+        Assert.Equal(new float[8], policy.Latent.ToArray());
+        policy.Act(State(0.3f), action);
+        Assert.Equal(_policy.Extrinsics.ToArray(), policy.Latent.ToArray());
+        Assert.Contains(policy.Latent.ToArray(), v => v != 0);
     }
 
     [Fact]

@@ -72,6 +72,13 @@ internal sealed class CliProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL, as a crash or the OOM killer ends a process: no handler runs, nothing is flushed.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>Waits until the output holds <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan bound)
     {

@@ -44,6 +44,8 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
         Assert.Equal((ulong)root.GetProperty("commands").GetInt64(), counts["/forward_position_controller/commands"]);
         Assert.True(counts["/joint_states"] > counts["/forward_position_controller/commands"], "joint_states arrive faster than commands go out");
         Assert.Equal(2, reader.MetadataIndexes.Count(m => m.Name == "episode"));
+        var deployment = reader.ReadMetadata(reader.MetadataIndexes.Single(m => m.Name == "deployment"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(arm.Policy))), deployment.Values["policy_sha256"]);
         var recorded = reader.ReadMessages().Where(m => m.Channel.Topic == "/policy/tick").Select(m => RosMessage.Decode<PolicyTick>(m.Message.Data.Span)).ToList();
         Assert.NotEmpty(recorded);
         var fed = recorded.First(t => !t.DeadlineMissed && t.RawAction.Length > 0);
@@ -72,16 +74,29 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Launch_starts_sim_serve_and_deploy_together_and_stops_both()
+    public async Task Launch_starts_sim_serve_and_deploy_together_on_the_same_remapped_topics_and_stops_both()
     {
+        // The remap reaches both processes or neither meets the other: joint_states would go unheard.
         var domain = RosDomain.Fresh();
-        using var launch = CliProcess.Start(domain, "launch", arm.Launch, "--episodes", "1", "--no-record");
+        using var launch = CliProcess.Start(domain, "launch", arm.Launch, "--episodes", "1", "--no-record", "--ros-args", "-r", "/joint_states:=/robot1/joint_states");
         var code = await launch.ExitAsync(Bound);
 
         Assert.True(code == 0, launch.Output);
         Assert.Contains("[sim serve] serving arm6/reach", launch.Output, StringComparison.Ordinal);
         Assert.Contains("episodes: 1, success", launch.Output, StringComparison.Ordinal);
         Assert.Contains("[sim serve] stopped after", launch.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Launch_refuses_a_namespace_that_would_part_its_processes()
+    {
+        var domain = RosDomain.Fresh();
+        using var launch = CliProcess.Start(domain, "launch", arm.Launch, "--episodes", "1", "--no-record", "--ros-args", "-r", "__ns:=/robot1");
+        var code = await launch.ExitAsync(Bound);
+
+        Assert.Equal(2, code);   // deploy and launch: 2 is bad input, nothing started
+        Assert.Contains("--ros-args: __ns:=/robot1: launch starts several nodes", launch.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[sim serve]", launch.Output, StringComparison.Ordinal);
     }
 
     [Fact]

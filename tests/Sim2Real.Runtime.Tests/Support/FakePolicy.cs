@@ -11,6 +11,7 @@ namespace Sim2Real.Runtime.Tests.Support;
 internal sealed class FakePolicy : IPolicy
 {
     private readonly Func<int, Observation, float[]> _act;
+    private float[] _latent = [];
 
     public FakePolicy(int stateSize, int actions, Func<int, Observation, float[]> act, int[]? pixelsShape = null)
     {
@@ -29,12 +30,18 @@ internal sealed class FakePolicy : IPolicy
 
     public int Resets { get; private set; }
 
+    /// <summary>What <see cref="Latent"/> reports after call k (an RMA policy's z-hat); none by default.</summary>
+    public Func<int, float[]>? LatentOf { get; init; }
+
+    public ReadOnlySpan<float> Latent => _latent;
+
     public void Reset() => Resets++;
 
     public void Act(Observation observation, Span<float> action)
     {
         Seen.Add(observation);
         _act(Seen.Count - 1, observation).CopyTo(action);
+        _latent = LatentOf?.Invoke(Seen.Count - 1) ?? [];
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Globalization;
 using Sim2Real.Cli.Commands.Deploy;
 using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
+using Sim2Real.Ros;
 using Sim2Real.Ros.Messages.GeometryMsgs;
 using Sim2Real.Ros.Transport;
 using Sim2Real.Runtime.Launch;
@@ -37,6 +38,10 @@ internal static class LaunchVerb
             command.Options.Add(option);
         }
 
+        // --ros-args remaps go to every process it starts, so the served robot and the runtime meet on the same
+        // names (a node-scoped rule, node:old:=new, reaches only its node).
+        command.TreatUnmatchedTokensAsErrors = false;
+
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, new DeployRequest
         {
             Launch = parse.GetValue(file)!,
@@ -47,6 +52,7 @@ internal static class LaunchVerb
             Record = !parse.GetValue(noRecord),
             RecordTo = parse.GetValue(recordTo),
             SummaryJson = parse.GetValue(summaryJson),
+            RosArguments = [.. parse.UnmatchedTokens],
         }, parse.GetValue(faults) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
@@ -57,6 +63,21 @@ internal static class LaunchVerb
         try
         {
             request.Validate();
+            var (ros, others) = RosArguments.Split(request.RosArguments);
+            if (others.Length > 0)
+            {
+                throw new InvalidConfigException("launch", others[0], "unknown argument (ROS arguments go after --ros-args)");
+            }
+
+            // One node name for several nodes makes two nodes of one name. A namespace would move sim serve's relative
+            // names but not the launch file's absolute ones, and the two would no longer meet: refuse both.
+            if (ros.NodeName is not null || ros.Namespace is not null)
+            {
+                var rule = ros.NodeName is not null ? $"__node:={ros.NodeName}" : $"__ns:={ros.Namespace}";
+                throw new InvalidConfigException(RosArguments.Flag, rule,
+                    "launch starts several nodes: name the runtime in the launch file's node: section, and move topics with remaps (-r /joint_states:=/robot1/joint_states) or in its topics: section");
+            }
+
             description = DeploymentFile.Load(launch, request.Policy);
         }
         catch (InvalidConfigException e)
@@ -84,7 +105,7 @@ internal static class LaunchVerb
 
     private static async Task<int> RunSimulatedAsync(DeploymentDescription description, DeployRequest request, string[] faults, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var serve = ChildProcess.StartSelf("sim serve", ServeArguments(description, faults), "serving ", output);
+        using var serve = ChildProcess.StartSelf("sim serve", [.. ServeArguments(description, faults), .. request.RosArguments], "serving ", output);
         try
         {
             try

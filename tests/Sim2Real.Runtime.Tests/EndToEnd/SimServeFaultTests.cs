@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Sim2Real.Robotics.Observations;
+using Sim2Real.Robotics.Policies;
+using Sim2Real.Runtime.Safety;
+using Sim2Real.Runtime.Tests.Support;
+
+namespace Sim2Real.Runtime.Tests.EndToEnd;
+
+/// <summary>
+/// The rest of sim serve's fault set against deploy in another process (docs/runtime.md's fault table): each fault
+/// answered by its rule, and only by it, with the safe action out within one control period of detection.
+/// </summary>
+public sealed class SimServeFaultTests(SimulatedArm arm) : IClassFixture<SimulatedArm>
+{
+    private const double ControlPeriodS = 0.02;
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(300);
+
+    [Fact]
+    public async Task Frozen_joint_states_from_sim_serve_trip_joint_states_frozen_within_one_control_period()
+    {
+        // The untrained policy keeps moving its targets, so a sensor that repeats itself is a frozen one.
+        var trip = await TripAsync(arm.Launch, "freeze_joint_states,at=1.5,duration=2", RuleNames.JointStatesFrozen, durationS: 4);
+
+        // 25 identical samples at 500 Hz joint_states: detectable 50 ms after the freeze at the earliest.
+        Assert.InRange(trip.DetectedS, 1.5 + 0.045, 3.5);
+        Assert.Contains("the sensor is frozen", trip.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_push_on_the_arm_from_sim_serve_trips_tracking_error_within_one_control_period()
+    {
+        // The shipped policy and launch file: tracking_error 0.6 rad for 0.5 s.
+        var trip = await TripAsync(Repo.Launch("arm6_reach_sim.yaml"), "push,at=1,duration=2,magnitude=300,direction=0:0:1", RuleNames.TrackingError, durationS: 4);
+
+        Assert.InRange(trip.DetectedS, 1 + 0.5, 3);
+        Assert.Contains("the robot does not follow", trip.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_latency_in_sim_serve_trips_tracking_error_within_one_control_period()
+    {
+        // Commands reach the joints 2 s late: the shipped policy's first reach (about 0.8 rad; 0.14 rad at most
+        // without the fault) waits on a still arm.
+        var trip = await TripAsync(Repo.Launch("arm6_reach_sim.yaml"), "command_latency,at=0.5,duration=4,magnitude=2", RuleNames.TrackingError, durationS: 4);
+
+        Assert.InRange(trip.DetectedS, 0.5 + 0.5, 2.5);
+        Assert.Contains("the robot does not follow", trip.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dropped_camera_in_sim_serve_trips_camera_stale_for_a_pixel_policy_within_one_control_period()
+    {
+        // An untrained pixel policy on the scene camera, through the shipped pixel launch file (camera_stale 0.2 s).
+        var policy = TinyPolicy.WritePixels(arm.PathOf("pixels"), Repo.Arm6, ObservationLayouts.Reach, new PolicyCamera
+        {
+            Name = "scene",
+            Width = 84,
+            Height = 84,
+            OutputWidth = 84,
+            OutputHeight = 84,
+            FrameStack = 3,
+        });
+        var launch = arm.PathOf("arm6_reach_pixels_e2e.yaml");
+        File.WriteAllText(launch, File.ReadAllText(Repo.Launch("arm6_reach_pixels_sim.yaml"))
+            .Replace("robot: ../robots/arm6", $"robot: {Path.Combine(Repo.Root, "robots", "arm6")}", StringComparison.Ordinal)
+            .Replace("policy: ../policies/arm6-reach-pixels/policy.safetensors", $"policy: {policy}", StringComparison.Ordinal)
+            .Replace("tracking_error: { limit_rad: 0.6, duration_s: 0.5 }", "tracking_error: { limit_rad: 2.0, duration_s: 1.0 }", StringComparison.Ordinal));
+
+        var trip = await TripAsync(launch, "drop_camera,at=1.5,duration=1", RuleNames.CameraStale, durationS: 3, camera: "scene");
+
+        Assert.InRange(trip.DetectedS, 1.5 + 0.2, 2.5);
+    }
+
+    private async Task<Trip> TripAsync(string launch, string fault, string rule, double durationS, string? camera = null)
+    {
+        var domain = RosDomain.Fresh();
+        string[] serveArgs = camera is null
+            ? SimulatedArm.ServeArgs(fault)
+            : [.. SimulatedArm.ServeArgs(fault).Where(a => a != "--no-cameras"), "--camera", camera];
+        using var serve = CliProcess.Start(domain, serveArgs);
+        await serve.WaitForOutputAsync("serving", Startup);
+        var json = arm.PathOf($"{rule}-{Guid.NewGuid():N}.json");
+        using var deploy = CliProcess.Start(domain, "deploy", "--launch", launch, "--duration", durationS.ToString(CultureInfo.InvariantCulture), "--expect-trip", rule, "--no-record", "--summary-json", json);
+        var code = await deploy.ExitAsync(Bound);
+
+        Assert.True(code == 0, deploy.Output);
+        using var summary = JsonDocument.Parse(File.ReadAllText(json));
+        var trip = Assert.Single(summary.RootElement.GetProperty("trips").EnumerateArray());
+        Assert.Equal(rule, trip.GetProperty("rule").GetString());
+        var reaction = trip.GetProperty("reaction_s").GetDouble();
+        Assert.True(reaction <= ControlPeriodS + 1e-9, string.Create(CultureInfo.InvariantCulture, $"{rule}: safe action {reaction * 1000:0.###} ms after detection; one control period is {ControlPeriodS * 1000} ms"));
+        return new Trip(trip.GetProperty("detected_s").GetDouble(), trip.GetProperty("reason").GetString()!);
+    }
+
+    /// <summary>When (sim serve's clock, which the fault's at= counts in) and why the rule tripped.</summary>
+    private sealed record Trip(double DetectedS, string Reason);
+}
