@@ -38,6 +38,8 @@ internal static class AgentRunner
     /// </summary>
     public static int Act(string checkpoint, string obsPath, string outPath, int threads, string deviceName, TextWriter log)
     {
+        var device = Setup(threads, deviceName);
+
         // .NET's own "Could not find file" names the path but not which input it was meant to be.
         foreach (var (flag, path) in new[] { ("--checkpoint", checkpoint), ("--obs", obsPath) })
         {
@@ -47,7 +49,6 @@ internal static class AgentRunner
             }
         }
 
-        var device = Setup(threads, deviceName);
         float[] values;
         byte[]? pixels = null;
         long[] shape;
