@@ -80,8 +80,9 @@ public sealed class DeploymentSession : IDisposable
             output.WriteLine($"warning: {warning}");
         }
 
-        using var loopThread = new EventLoopScheduler(start => new Thread(start) { Name = "sim2real-control", IsBackground = true });
-        using var inference = new ThreadedInference(_step, loopThread);
+        void Report(string line) => output.WriteLine($"threads: {line}");
+        using var loopThread = new EventLoopScheduler(start => RealtimeThreads.Create("sim2real-control", start, d.ThreadPriority, Report));
+        using var inference = new ThreadedInference(_step, loopThread, start => RealtimeThreads.Create("sim2real-policy", start, d.ThreadPriority, Report));
         WarmUp(inference);
         using var node = new RosNode(options.Ros with { NodeName = d.Node.Name, Namespace = d.Node.Namespace });
         var simClock = d.Clock == ClockSource.Sim ? new SimClock() : null;

@@ -31,6 +31,9 @@ public sealed record DeploymentDescription
 
     public required int ActionRepeat { get; init; }
 
+    /// <summary>SCHED_FIFO priority of the control and policy threads; 0 for ordinary threads.</summary>
+    public int ThreadPriority { get; init; }
+
     public double PolicyPeriodS => ControlPeriodS * ActionRepeat;
 
     /// <summary>How long start-up waits for the first sample of each input before refusing to start.</summary>

@@ -69,6 +69,12 @@ public static class DeploymentFile
             throw new InvalidConfigException(full, "rates.action_repeat", $"must be 1..100, got {repeat}");
         }
 
+        var priority = rates.ThreadPriority ?? RatesSection.DefaultThreadPriority;
+        if (priority is < 0 or > 99)
+        {
+            throw new InvalidConfigException(full, "rates.thread_priority", $"must be 0 (ordinary threads) or a SCHED_FIFO priority 1..99, got {priority}");
+        }
+
         if (d.Simulator is { } simulator)
         {
             if (string.IsNullOrWhiteSpace(simulator.Task))
@@ -112,6 +118,7 @@ public static class DeploymentFile
             Simulator = d.Simulator,
             ControlPeriodS = period,
             ActionRepeat = repeat,
+            ThreadPriority = priority,
             StartupTimeout = TimeSpan.FromSeconds(startup),
             Camera = Camera(d.Camera, directory, full),
             Topics = DeploymentTopics.Resolve(d.Topics, full),

@@ -12,13 +12,14 @@ public sealed class ThreadedInference : IInferenceRunner
     private readonly IScheduler _loop;
     private readonly EventLoopScheduler _thread;
 
-    public ThreadedInference(PolicyStep step, IScheduler loop)
+    /// <param name="thread">Makes the policy thread (a real-time one when deployed); an ordinary background thread by default.</param>
+    public ThreadedInference(PolicyStep step, IScheduler loop, Func<ThreadStart, Thread>? thread = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(loop);
         _step = step;
         _loop = loop;
-        _thread = new EventLoopScheduler(start => new Thread(start) { Name = "sim2real-policy", IsBackground = true });
+        _thread = new EventLoopScheduler(thread ?? (start => new Thread(start) { Name = "sim2real-policy", IsBackground = true }));
     }
 
     public void Start(InferenceRequest request, Action<InferenceResult> completed)

@@ -86,6 +86,23 @@ public sealed class LaunchFileTests : IDisposable
     }
 
     [Fact]
+    public void Runs_the_control_and_policy_threads_at_ros2_controls_real_time_priority_unless_told_otherwise()
+    {
+        Assert.Equal(50, Load(Arm6()).ThreadPriority);
+        Assert.Equal(0, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, thread_priority: 0 }\n")).ThreadPriority);
+        Assert.Equal(80, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, thread_priority: 80 }\n")).ThreadPriority);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100")]
+    public void Refuses_a_thread_priority_outside_sched_fifo_naming_the_field(string priority)
+    {
+        var e = Assert.Throws<InvalidConfigException>(() => Load(Arm6(rates: $"rates: {{ control_period_s: 0.02, action_repeat: 2, thread_priority: {priority} }}\n")));
+        Assert.Contains("rates.thread_priority", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_a_missing_joint_states_timeout()
     {
         var e = Assert.Throws<InvalidConfigException>(() => Load(Arm6("watchdogs:\n  deadline_miss: { consecutive: 3 }\n")));
