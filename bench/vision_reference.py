@@ -9,6 +9,8 @@ import time
 import cv2
 import numpy as np
 
+from cv2_chessboard import calibrate
+
 frame_path, k, d, p, crop, iterations, video, boards, repeats = sys.argv[1:10]
 K = np.array([float(v) for v in k.split(",")]).reshape(3, 3)
 D = np.array([float(v) for v in d.split(",")])
@@ -63,38 +65,15 @@ while True:
 cap.release()
 
 
-# The steps of Sim2Real.Vision's Chessboard and IntrinsicsCalibrator (and Reference/calibrate_cv2.py in the tests).
-def calibrate(paths, cols=9, rows=6, square=0.025):
-    objp = np.zeros((cols * rows, 3), np.float32)
-    objp[:, :2] = np.mgrid[0:cols, 0:rows].T.reshape(-1, 2) * square
-    flags = cv2.CALIB_CB_ADAPTIVE_THRESH | cv2.CALIB_CB_NORMALIZE_IMAGE | cv2.CALIB_CB_FAST_CHECK
-    obj, img, size = [], [], None
-    for path in paths:
-        gray = cv2.imread(path, cv2.IMREAD_GRAYSCALE)
-        size = gray.shape[::-1]
-        found, corners = cv2.findChessboardCorners(gray, (cols, rows), flags=flags)
-        if not found:
-            continue
-        grid = corners.reshape(rows, cols, 2).astype(np.float64)
-        spacing = min(np.linalg.norm(np.diff(grid, axis=1), axis=2).min(), np.linalg.norm(np.diff(grid, axis=0), axis=2).min())
-        half = int(min(max(int(spacing * 0.4), 2), 11))
-        corners = cv2.cornerSubPix(gray, corners, (half, half), (-1, -1),
-                                   (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_COUNT, 30, 0.001))
-        obj.append(objp)
-        img.append(corners)
-    rms, K, D, _, _, _, _, _ = cv2.calibrateCameraExtended(obj, img, size, None, None, flags=0)
-    cv2.getOptimalNewCameraMatrix(K, D, size, 0.0)
-    return rms, K, len(obj)
-
-
 board_paths = boards.split(",")
 calibrate_ms = []
 for _ in range(int(repeats)):
     t0 = time.perf_counter()
-    rms, Kc, used = calibrate(board_paths)
+    calibration = calibrate(board_paths)
     calibrate_ms.append((time.perf_counter() - t0) * 1e3)
 
+Kc = calibration["K"]
 print(json.dumps({"preprocess_us": times, "read_us": reads, "grab_us": grabs, "retrieve_us": retrieves,
                   "obs_shape": list(obs.shape), "calibrate_ms": calibrate_ms,
-                  "calibration": {"views": used, "rms": rms, "fx": Kc[0, 0], "fy": Kc[1, 1], "cx": Kc[0, 2], "cy": Kc[1, 2]},
+                  "calibration": {"views": len(calibration["used"]), "rms": calibration["rms"], "fx": Kc[0, 0], "fy": Kc[1, 1], "cx": Kc[0, 2], "cy": Kc[1, 2]},
                   "version": cv2.__version__}))

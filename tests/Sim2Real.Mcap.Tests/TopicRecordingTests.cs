@@ -3,6 +3,7 @@ using Sim2Real.Mcap.Bags;
 using Sim2Real.Mcap.Reading;
 using Sim2Real.Mcap.Ros2;
 using Sim2Real.Ros.Messages;
+using Sim2Real.Ros.Tests;
 using Sim2Real.Ros.Transport;
 using StdString = Sim2Real.Ros.Messages.StdMsgs.String;
 
@@ -37,11 +38,7 @@ public sealed class TopicRecordingTests : IDisposable
         var bag = _dir.File("bag");
         await using (var recording = await TopicRecording.StartAsync(recorder, [topic], bag, new BagWriterOptions(), TimeSpan.FromSeconds(20)))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30); // bounds a failing run only
-            while (recording.Received < sent.Count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.HoldsAsync(() => recording.Received >= sent.Count);
         }
 
         using var reader = McapReader.Open(BagMetadata.Files(bag)[0]);

@@ -32,6 +32,22 @@ internal static class TestModels
         """;
 
     /// <summary>
+    /// A feather-light bar on a motor with an absurd gear: random controls drive its acceleration past MuJoCo's limit,
+    /// and MuJoCo then resets the data (clock included) after each warning.
+    /// </summary>
+    public const string Exploding = """
+        <mujoco model="exploding">
+          <worldbody>
+            <body name="bar">
+              <joint name="slide" type="slide" axis="1 0 0"/>
+              <geom type="box" size="0.1 0.1 0.1" mass="1e-6"/>
+            </body>
+          </worldbody>
+          <actuator><motor name="push" joint="slide" gear="1e12" ctrlrange="-1 1" ctrllimited="true"/></actuator>
+        </mujoco>
+        """;
+
+    /// <summary>
     /// Three free boxes, apart when compiled. Its stack (nstack=300) is enough for that, but not for the contacts
     /// of the boxes piled into each other: mj_step then raises mju_error ("Stack overflow").
     /// </summary>

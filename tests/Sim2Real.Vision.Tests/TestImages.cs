@@ -1,4 +1,5 @@
 using Sim2Real.Core.Imaging;
+using Sim2Real.Vision.Video;
 namespace Sim2Real.Vision.Tests;
 
 /// <summary>Deterministic synthetic images, so tests do not depend on files beyond OpenCV's samples.</summary>
@@ -22,6 +23,19 @@ internal static class TestImages
         }
 
         return image;
+    }
+
+    /// <summary>Writes an mp4v clip of <see cref="Pattern"/> frames, frame t drawn at phase(t) (default t); returns its path.</summary>
+    public static string Clip(string path, int width, int height, int frames, PixelFormat format, double framesPerSecond = 10, Func<int, int>? phase = null)
+    {
+        using var writer = VideoFileWriter.Create(path, width, height, framesPerSecond);
+        for (var t = 0; t < frames; t++)
+        {
+            writer.Write(Pattern(width, height, format, phase?.Invoke(t) ?? t));
+        }
+
+        writer.Complete();
+        return path;
     }
 
     /// <summary>A white chessboard image with black squares: <paramref name="squaresX"/> x <paramref name="squaresY"/> squares of <paramref name="squarePx"/>, plus a white margin.</summary>

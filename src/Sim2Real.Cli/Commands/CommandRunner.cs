@@ -16,6 +16,9 @@ internal static class CommandRunner
 
     public const int Interrupted = 130;
 
+    /// <summary>How long launch and deploy may take to stop after Ctrl+C or SIGTERM: longer than launch's 10 s grace for sim serve.</summary>
+    public static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(30);
+
     /// <summary>Where a user reports what this program got wrong (README's "Reporting a bug" says what to include).</summary>
     public const string ReportTo = "the Sim2Real issue tracker (README.md, \"Reporting a bug\")";
 
@@ -33,6 +36,13 @@ internal static class CommandRunner
         }
 
         var parse = CommandTable.Root(excluding).Parse(args);
+        if (parse.CommandResult.Command.Name is "launch" or "deploy")
+        {
+            // On Ctrl+C or SIGTERM the parser gives a verb 2 s and then ends the process. A deployment needs longer
+            // to stop well: the safe action out, the log closed, and launch's sim serve stopped rather than orphaned.
+            configuration.ProcessTerminationTimeout = GracefulStop;
+        }
+
         try
         {
             return parse.Invoke(configuration);

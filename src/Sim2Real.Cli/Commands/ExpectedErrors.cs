@@ -9,7 +9,6 @@ using Sim2Real.Robotics.Policies;
 using Sim2Real.Ros.Cdr;
 using Sim2Real.Ros.Transport;
 using Sim2Real.Sim.Bindings;
-using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
 using Sim2Real.Training;
 using Sim2Real.Vision;
@@ -31,7 +30,7 @@ internal static class ExpectedErrors
         ArgumentNullException or ArgumentOutOfRangeException => false,
         InvalidConfigException or IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException => true,
         SafetensorsFormatException or CheckpointMismatchException or PolicyFileException or PolicyMismatchException or TorchException => true,
-        MuJoCoException or MjNameNotFoundException or RenderingException or FfmpegNotFoundException or RobotNotFoundException => true,
+        MuJoCoException or MjNameNotFoundException or RenderingException or RobotNotFoundException => true,
         RosTransportException or MalformedMessageException or NativeLibraryMissingException or TimeoutException or McapFormatException => true,
         CalibrationException or ImageFileException or OpenCvException or CaptureSourceLostException or VideoCodecException => true,
         NonFiniteLossException => true,

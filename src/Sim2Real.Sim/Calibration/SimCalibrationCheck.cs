@@ -1,4 +1,3 @@
-using Sim2Real.Core.Imaging;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
 using Sim2Real.Vision;
@@ -30,8 +29,7 @@ public static class SimCalibrationCheck
         var calibrator = new IntrinsicsCalibrator(new Chessboard(spec));
         for (var i = 0; i < views; i++)
         {
-            var frame = renderer.Render(data, $"view{i}");
-            var image = Image.FromRgb(frame.Width, frame.Height, frame.Pixels);
+            var image = renderer.Render(data, $"view{i}");
             if (saveFramesTo is not null)
             {
                 Directory.CreateDirectory(saveFramesTo);

@@ -1,4 +1,3 @@
-using Sim2Real.Core.Imaging;
 using System.Globalization;
 using System.Text;
 using Sim2Real.Sim.Bindings;
@@ -37,9 +36,8 @@ public static class SimHandEyeCheck
         var gripperFromCamera = TrueCameraInGripper.Inverse();
         for (var i = 0; i < viewpoints.Count; i++)
         {
-            var frame = renderer.Render(data, $"view{i}");
             var name = $"view{i:00}.png";
-            ImageCodec.Write(Path.Combine(folder, name), Image.FromRgb(frame.Width, frame.Height, frame.Pixels));
+            ImageCodec.Write(Path.Combine(folder, name), renderer.Render(data, $"view{i}"));
             var gripper = OpticalFrame(viewpoints[i]).Then(gripperFromCamera);
             var q = gripper.Quaternion();
             yaml.Append(inv, $"  - image: {name}\n    gripper_pose:\n      position: [{gripper.T[0]:R}, {gripper.T[1]:R}, {gripper.T[2]:R}]\n      orientation: [{q[0]:R}, {q[1]:R}, {q[2]:R}, {q[3]:R}]\n");

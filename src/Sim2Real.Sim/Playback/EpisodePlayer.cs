@@ -1,5 +1,7 @@
 using Sim2Real.Sim.Environments;
+using Sim2Real.Core.Imaging;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Vision.Video;
 
 namespace Sim2Real.Sim.Playback;
 
@@ -20,7 +22,7 @@ public static class EpisodePlayer
     /// <param name="policy">Chooses the actions when given (a trained agent); otherwise <see cref="PlayOptions.Policy"/> does.
     /// The environment gives pixel observations only when <paramref name="environment"/> asks for them.</param>
     /// <param name="sink">Where the frames go; null plays without filming (scoring a policy only).</param>
-    public static IReadOnlyList<EpisodeSummary> Play(EnvironmentOptions environment, PlayOptions play, IFrameSink? sink, ChooseAction? policy = null)
+    public static IReadOnlyList<EpisodeSummary> Play(EnvironmentOptions environment, PlayOptions play, IFrameWriter? sink, ChooseAction? policy = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(play);
@@ -30,12 +32,13 @@ public static class EpisodePlayer
         env.Robot.Camera(camera);
         using var renderer = sink is null ? null : new MjRenderer(env.Model, new RenderOptions { Width = play.Width, Height = play.Height, Quality = play.Quality });
         var cameraId = env.Model.CameraId(camera);
-        var frame = new byte[renderer?.FrameBytes ?? 0];
+        // One frame, rendered into and written out at every step.
+        var frame = renderer is null ? null : Image.Blank(renderer.Width, renderer.Height, PixelFormat.Rgb);
         void Film()
         {
             if (renderer is not null)
             {
-                renderer.Render(env.Data, cameraId, frame);
+                renderer.Render(env.Data, cameraId, frame!.Pixels);
                 sink!.Write(frame);
             }
         }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Sim2Real.Core.Imaging;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Interop;
 
@@ -83,11 +84,11 @@ public sealed unsafe class MjRenderer : IDisposable
     }
 
     /// <summary>Renders a new frame from the named camera (null: the free camera).</summary>
-    public RgbFrame Render(MjData data, string? camera = null)
+    public Image Render(MjData data, string? camera = null)
     {
-        var pixels = new byte[FrameBytes];
-        Render(data, camera, pixels);
-        return new RgbFrame(Width, Height, pixels);
+        var frame = Image.Blank(Width, Height, PixelFormat.Rgb);
+        Render(data, camera, frame.Pixels);
+        return frame;
     }
 
     public void Dispose()

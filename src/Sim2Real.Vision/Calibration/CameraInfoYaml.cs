@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Sim2Real.Core;
 using Sim2Real.Files;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sim2Real.Vision.Calibration;
@@ -58,20 +57,7 @@ public static class CameraInfoYaml
 
     public static CameraInfo Parse(string yaml, string source)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidConfigException(source, "(document)", $"not valid YAML at line {e.Start.Line}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidConfigException(source, "(document)", "expected a mapping with image_width, image_height, camera_matrix, ...");
-        }
+        var root = YamlFields.ParseMapping(yaml, source, "image_width, image_height, camera_matrix, ...");
 
         var width = YamlFields.Int(root, "image_width", source);
         var height = YamlFields.Int(root, "image_height", source);

@@ -1,5 +1,4 @@
 using Sim2Real.Core;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sim2Real.Vision.Calibration;
@@ -22,26 +21,7 @@ public sealed record HandEyeInput(HandEyeSetup Setup, CameraInfo Camera, Chessbo
     /// <exception cref="InvalidConfigException">Names the file and the field.</exception>
     public static HandEyeInput Read(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new InvalidConfigException(path, "(file)", "no such hand-eye input file");
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidConfigException(path, "(document)", $"not valid YAML at line {e.Start.Line}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidConfigException(path, "(document)", "expected a mapping with setup, camera_info, board and views");
-        }
+        var root = YamlFields.ReadMapping(path, "hand-eye input file", "setup, camera_info, board and views");
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var setup = YamlFields.String(root, "setup", path) switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sim2Real.Core;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sim2Real.Vision.Calibration;
@@ -7,6 +8,40 @@ namespace Sim2Real.Vision.Calibration;
 /// <summary>Typed field access on YAML mappings; every failure names the file and the dotted field.</summary>
 internal static class YamlFields
 {
+    /// <summary>The root mapping of the YAML file at <paramref name="path"/>.</summary>
+    /// <param name="what">What the file is, for a missing one ("hand-eye input file").</param>
+    /// <param name="expected">The fields a mapping should have, for a document that is not one.</param>
+    /// <exception cref="InvalidConfigException">No such file, not YAML, or not a mapping; names the file.</exception>
+    public static YamlMappingNode ReadMapping(string path, string what, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new InvalidConfigException(path, "(file)", $"no such {what}");
+        }
+
+        return ParseMapping(File.ReadAllText(path), path, expected);
+    }
+
+    /// <summary>The root mapping of <paramref name="yaml"/>, read from <paramref name="source"/>.</summary>
+    /// <exception cref="InvalidConfigException">Not YAML, or not a mapping; names the source and the line.</exception>
+    public static YamlMappingNode ParseMapping(string yaml, string source, string expected)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidConfigException(source, "(document)", $"not valid YAML at line {e.Start.Line}: {e.Message}", e);
+        }
+
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+            ? root
+            : throw new InvalidConfigException(source, "(document)", $"expected a mapping with {expected}");
+    }
+
     public static YamlNode Required(YamlMappingNode map, string key, string source, string? parent = null)
     {
         if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))

@@ -1,7 +1,6 @@
 using Sim2Real.Core.Imaging;
 using Sim2Real.Core;
 using Sim2Real.Vision.Calibration;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sim2Real.Vision.Preprocessing;
@@ -26,26 +25,7 @@ public static class FramePreprocessorConfig
     /// <exception cref="InvalidConfigException">Names the file and the field.</exception>
     public static FramePreprocessorOptions Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new InvalidConfigException(path, "(file)", "no such preprocessing file");
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlException e)
-        {
-            throw new InvalidConfigException(path, "(document)", $"not valid YAML at line {e.Start.Line}: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidConfigException(path, "(document)", "expected a mapping with input_width, input_height, ...");
-        }
+        var root = YamlFields.ReadMapping(path, "preprocessing file", "input_width, input_height, ...");
 
         var known = new HashSet<string>(StringComparer.Ordinal)
         {

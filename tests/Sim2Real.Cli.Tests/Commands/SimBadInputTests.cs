@@ -29,6 +29,20 @@ public sealed class SimBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--size", "0")]
+    [InlineData("--width", "5000")]
+    [InlineData("--height", "-3")]
+    public void Render_of_an_impossible_frame_size_names_the_flag_and_writes_nothing(string flag, string value)
+    {
+        var png = Path.Combine(_dir, "frame.png");
+
+        var (code, _, stderr) = CliRunner.Run("sim", "render", "--robot", "arm6", flag, value, "--out", png);
+
+        AssertOneLine(code, stderr, flag, "pixels a side");
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Theory]
     [InlineData("--envs", "0", "must be 1 to 1024")]
     [InlineData("--envs", "100000", "must be 1 to 1024")]
     [InlineData("--threads", "0", "--threads")]

@@ -1,42 +1,12 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Sim2Real.Cli.Commands;
+using Sim2Real.Sim.Tests;
 
 namespace Sim2Real.Cli.Tests.Commands;
 
 public sealed class SimCommandTests : IDisposable
 {
-    private const string Humanoid = "/usr/share/mujoco/model/humanoid/humanoid.xml";
-
-    // Red upper half, blue lower half, seen by camera "front".
-    private const string Wall = """
-        <mujoco model="wall">
-          <asset>
-            <material name="top" rgba="1 0 0 1" emission="1"/>
-            <material name="bottom" rgba="0 0 1 1" emission="1"/>
-          </asset>
-          <worldbody>
-            <camera name="front" pos="0 -3 0" xyaxes="1 0 0 0 0 1"/>
-            <geom type="box" pos="0 0 1.5" size="5 0.1 1.5" material="top"/>
-            <geom type="box" pos="0 0 -1.5" size="5 0.1 1.5" material="bottom"/>
-          </worldbody>
-        </mujoco>
-        """;
-
-    // A feather-light bar on a motor with an absurd gear: random controls drive its acceleration past MuJoCo's limit.
-    private const string Exploding = """
-        <mujoco model="exploding">
-          <worldbody>
-            <body name="bar">
-              <joint name="slide" type="slide" axis="1 0 0"/>
-              <geom type="box" size="0.1 0.1 0.1" mass="1e-6"/>
-            </body>
-          </worldbody>
-          <actuator><motor name="push" joint="slide" gear="1e12" ctrlrange="-1 1" ctrllimited="true"/></actuator>
-        </mujoco>
-        """;
-
     private readonly string _dir = Directory.CreateTempSubdirectory("s2r-sim-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -44,7 +14,7 @@ public sealed class SimCommandTests : IDisposable
     [Fact]
     public void Check_passes_a_well_behaved_model()
     {
-        var (code, output, error) = Run("sim", "check", Humanoid);
+        var (code, output, error) = Run("sim", "check", TestModels.Humanoid);
 
         Assert.True(code == 0, output + error);
         Assert.Contains("ok: no warnings", output, StringComparison.Ordinal);
@@ -87,7 +57,7 @@ public sealed class SimCommandTests : IDisposable
     [Fact]
     public void Check_fails_on_any_warning_and_names_it()
     {
-        var path = Write("exploding.xml", Exploding);
+        var path = Write("exploding.xml", TestModels.Exploding);
 
         var (code, output, _) = Run("sim", "check", path);
 
@@ -108,7 +78,7 @@ public sealed class SimCommandTests : IDisposable
     [Fact]
     public void Bench_ends_with_one_json_line_holding_steps_per_second()
     {
-        var (code, output, error) = Run("sim", "bench", "--model", Humanoid, "--steps", "300", "--threads", "2", "--json");
+        var (code, output, error) = Run("sim", "bench", "--model", TestModels.Humanoid, "--steps", "300", "--threads", "2", "--json");
 
         Assert.True(code == 0, error);
         var last = output.TrimEnd().Split('\n')[^1];
@@ -120,7 +90,7 @@ public sealed class SimCommandTests : IDisposable
     [Fact]
     public void Render_writes_a_png_of_the_asked_size_from_a_named_camera()
     {
-        var model = Write("wall.xml", Wall);
+        var model = Write("wall.xml", TestModels.Wall("1 0 0", "0 0 1"));
         var png = Path.Combine(_dir, "frame.png");
 
         var (code, output, error) = Run("sim", "render", "--model", model, "--camera", "front", "--width", "64", "--height", "48", "--out", png);
@@ -136,7 +106,7 @@ public sealed class SimCommandTests : IDisposable
     [Fact]
     public void Render_of_an_unknown_camera_names_it_and_lists_the_known_ones()
     {
-        var model = Write("wall.xml", Wall);
+        var model = Write("wall.xml", TestModels.Wall("1 0 0", "0 0 1"));
 
         var (code, _, error) = Run("sim", "render", "--model", model, "--camera", "wrist", "--out", Path.Combine(_dir, "x.png"));
 
@@ -160,7 +130,7 @@ public sealed class SimCommandTests : IDisposable
     public void Render_runs_on_OSMesa_when_MUJOCO_GL_asks_for_it()
     {
         // A separate process: OSMesa and EGL must never be loaded into the same one.
-        var model = Write("wall.xml", Wall);
+        var model = Write("wall.xml", TestModels.Wall("1 0 0", "0 0 1"));
         var png = Path.Combine(_dir, "osmesa.png");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "sim2real.dll"), "sim", "render", "--model", model, "--camera", "front", "--out", png])
         {
@@ -187,15 +157,9 @@ public sealed class SimCommandTests : IDisposable
 
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CommandTable.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = CommandRunner.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Sim2Real.Cli.Commands;
 using Sim2Real.Learning.DrQV2;
@@ -22,6 +21,20 @@ public sealed class SimPlayCommandTests : IDisposable
         Assert.True(code == 0, output + error);
         Assert.Contains("episode 1: 50 steps", output, StringComparison.Ordinal);
         Assert.Equal(102, Directory.GetFiles(frames, "frame_*.png").Length);
+    }
+
+    [Fact]
+    public void Play_writes_an_mp4_holding_every_frame_and_nothing_beside_it()
+    {
+        var video = Path.Combine(_dir, "film", "reach.mp4");
+
+        var (code, output, error) = Run("sim", "play", "--robot", "arm6", "--task", "reach", "--episodes", "1", "--policy", "zero", "--width", "49", "--height", "33", "--quality", "fast", "--out", video);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"wrote 51 frames at 25 frames/s to {video}", output, StringComparison.Ordinal);
+        using var reader = new OpenCvSharp.VideoCapture(video, OpenCvSharp.VideoCaptureAPIs.FFMPEG);
+        Assert.Equal((50, 34, 51), (reader.FrameWidth, reader.FrameHeight, reader.FrameCount));
+        Assert.Equal([video], Directory.GetFileSystemEntries(Path.GetDirectoryName(video)!));
     }
 
     [Fact]
@@ -144,15 +157,9 @@ public sealed class SimPlayCommandTests : IDisposable
 
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CommandTable.All())
-        {
-            root.Subcommands.Add(command);
-        }
-
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = CommandRunner.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -136,7 +136,8 @@ public class TopicCommandTests
 
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith($"error: command line: {flag}: must be ", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"sim2real topic {args[1]}", stderr, StringComparison.Ordinal);
+        Assert.Contains($": error: command line: {flag}: must be ", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
     }
 

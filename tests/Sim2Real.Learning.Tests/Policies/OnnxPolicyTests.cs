@@ -1,7 +1,6 @@
 using Sim2Real.Core;
 using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Tensors;
-using Sim2Real.Robotics.Observations;
 
 namespace Sim2Real.Learning.Tests.Policies;
 
@@ -24,32 +23,6 @@ public sealed class OnnxPolicyTests(ExportedPolicies exported)
 
         Assert.StartsWith($"{path}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(exported.Sizes(expected), error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Non_finite_outputs_are_passed_through_as_they_are()
-    {
-        using var loaded = PolicyFile.Load(exported.Broken("nonfinite.onnx"));
-        var state = new float[exported.Layout.Size];
-        state[0] = 2;
-        state[1] = -3;
-        var action = new float[exported.Actions];
-
-        loaded.Policy.Act(new Observation(state), action);
-
-        Assert.Equal(float.PositiveInfinity, action[0]);
-        Assert.Equal(float.NegativeInfinity, action[1]);
-        Assert.All(action[2..], a => Assert.True(float.IsNaN(a)));
-    }
-
-    [Fact]
-    public void A_wrong_observation_size_is_refused_naming_the_file()
-    {
-        using var loaded = PolicyFile.Load(exported.Onnx);
-
-        var error = Assert.Throws<InvalidDataException>(() => loaded.Policy.Act(new Observation(new float[exported.Layout.Size - 1]), new float[exported.Actions]));
-
-        Assert.Contains($"{exported.Onnx}: expects a state observation of shape [{exported.Layout.Size}]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

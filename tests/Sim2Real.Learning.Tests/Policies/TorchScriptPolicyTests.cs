@@ -1,6 +1,5 @@
 using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Tensors;
-using Sim2Real.Robotics.Observations;
 using Sim2Real.Robotics.Policies;
 
 namespace Sim2Real.Learning.Tests.Policies;
@@ -22,32 +21,6 @@ public sealed class TorchScriptPolicyTests(ExportedPolicies exported)
         Assert.StartsWith($"{path}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(exported.Sizes(expected), error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Traceback", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Non_finite_outputs_are_passed_through_as_they_are()
-    {
-        using var loaded = PolicyFile.Load(exported.Broken("nonfinite.pt"));
-        var state = new float[exported.Layout.Size];
-        state[0] = 2;
-        state[1] = -3;
-        var action = new float[exported.Actions];
-
-        loaded.Policy.Act(new Observation(state), action);
-
-        Assert.Equal(float.PositiveInfinity, action[0]);
-        Assert.Equal(float.NegativeInfinity, action[1]);
-        Assert.All(action[2..], a => Assert.True(float.IsNaN(a)));
-    }
-
-    [Fact]
-    public void A_wrong_observation_size_is_refused_naming_the_file()
-    {
-        using var loaded = PolicyFile.Load(exported.TorchScript);
-
-        var error = Assert.Throws<InvalidDataException>(() => loaded.Policy.Act(new Observation(new float[exported.Layout.Size + 1]), new float[exported.Actions]));
-
-        Assert.StartsWith($"{exported.TorchScript}: expects a state observation of shape [{exported.Layout.Size}]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,13 @@ internal sealed class CliProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as systemd, docker stop or kill send it: the process may stop in its own way.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL, as a crash or the OOM killer ends a process: no handler runs, nothing is flushed.</summary>
     public void Kill()
     {

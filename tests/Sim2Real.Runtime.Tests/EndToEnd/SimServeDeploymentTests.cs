@@ -88,6 +88,24 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task Sigterm_to_launch_stops_deploy_and_sim_serve_and_orphans_nothing()
+    {
+        var domain = RosDomain.Fresh();
+        var json = arm.PathOf($"terminated-{Guid.NewGuid():N}.json");
+        using var launch = CliProcess.Start(domain, "launch", arm.Launch, "--duration", "600", "--no-record", "--summary-json", json);
+        await launch.WaitForOutputAsync("every input is live", Startup);
+
+        launch.Terminate();
+        var code = await launch.ExitAsync(Bound);
+
+        // A stop the operator asked for is a normal end: the summary, then sim serve stopped, not left running.
+        Assert.True(code == 0, launch.Output);
+        Assert.Contains("result: ok", launch.Output, StringComparison.Ordinal);
+        Assert.Contains("[sim serve] stopped after", launch.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(json), $"deploy wrote no summary\n{launch.Output}");
+    }
+
+    [Fact]
     public async Task Launch_refuses_a_namespace_that_would_part_its_processes()
     {
         var domain = RosDomain.Fresh();

@@ -5,20 +5,6 @@ namespace Sim2Real.Sim.Tests.Checks;
 
 public class ModelCheckTests
 {
-    // A feather-light bar on a motor with an absurd gear: random controls drive its acceleration past MuJoCo's limit,
-    // and MuJoCo then resets the data (clock included) after each warning.
-    private const string Exploding = """
-        <mujoco model="exploding">
-          <worldbody>
-            <body name="bar">
-              <joint name="slide" type="slide" axis="1 0 0"/>
-              <geom type="box" size="0.1 0.1 0.1" mass="1e-6"/>
-            </body>
-          </worldbody>
-          <actuator><motor name="push" joint="slide" gear="1e12" ctrlrange="-1 1" ctrllimited="true"/></actuator>
-        </mujoco>
-        """;
-
     [Fact]
     public void A_well_behaved_model_passes_one_second_from_its_home_keyframe()
     {
@@ -34,7 +20,7 @@ public class ModelCheckTests
     [Fact]
     public void A_model_that_blows_up_fails_with_the_warning_kind_and_message_and_still_ends()
     {
-        using var model = MjModel.FromXmlString(Exploding, "exploding.xml");
+        using var model = MjModel.FromXmlString(TestModels.Exploding, "exploding.xml");
 
         var result = ModelCheck.Run(model, seconds: 0.1);
 

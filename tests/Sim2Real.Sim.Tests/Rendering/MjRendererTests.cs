@@ -1,3 +1,4 @@
+using Sim2Real.Core.Imaging;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
 
@@ -31,8 +32,8 @@ public class MjRendererTests
 
         var frame = renderer.Render(data, "front");
 
-        var top = frame[20, 2];
-        var bottom = frame[20, 27];
+        var top = At(frame, 20, 2);
+        var bottom = At(frame, 20, 27);
         Assert.True(top.R > 200 && top.B < 60, $"top row should be red, was {top}");
         Assert.True(bottom.B > 200 && bottom.R < 60, $"bottom row should be blue, was {bottom}");
     }
@@ -51,8 +52,8 @@ public class MjRendererTests
 
         Assert.Equal((160, 48), (a.Width, a.Height));
         Assert.Equal((17, 1000), (b.Width, b.Height));
-        Assert.True(a[80, 0].R > 200, "high quality frame shows the red top");
-        Assert.True(b[8, 999].B > 200, "tall frame shows the blue bottom");
+        Assert.True(At(a, 80, 0).R > 200, "high quality frame shows the red top");
+        Assert.True(At(b, 8, 999).B > 200, "tall frame shows the blue bottom");
     }
 
     [Fact]
@@ -74,9 +75,9 @@ public class MjRendererTests
                 {
                     for (var x = 0; x < 32; x += 8)
                     {
-                        if (!expected(frame[x, y]))
+                        if (!expected(At(frame, x, y)))
                         {
-                            wrong.Add($"frame {i} ({x},{y}) = {frame[x, y]}");
+                            wrong.Add($"frame {i} ({x},{y}) = {At(frame, x, y)}");
                         }
                     }
                 }
@@ -156,5 +157,13 @@ public class MjRendererTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MjRenderer(model, new RenderOptions { Width = 0 }));
 
         Assert.Equal("Width", e.ParamName);
+    }
+
+    /// <summary>The (r, g, b) at column <paramref name="x"/>, row <paramref name="y"/> (0 = top) of an RGB frame.</summary>
+    private static (byte R, byte G, byte B) At(Image frame, int x, int y)
+    {
+        Assert.Equal(PixelFormat.Rgb, frame.Format);
+        var i = (y * frame.Stride) + (x * 3);
+        return (frame.Pixels[i], frame.Pixels[i + 1], frame.Pixels[i + 2]);
     }
 }

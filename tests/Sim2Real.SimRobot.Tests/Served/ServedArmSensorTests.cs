@@ -2,6 +2,7 @@ using Sim2Real.Core;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Vision;
 using Sim2Real.SimRobot.Sensors;
 
 namespace Sim2Real.SimRobot.Tests.Served;
@@ -45,7 +46,7 @@ public sealed class ServedArmSensorTests : IDisposable
         data.ResetToKeyframe("home");
         data.Forward();
         var home = Path.Combine(_dir, "home.png");
-        renderer.Render(data, "scene").SavePng(home);
+        File.WriteAllBytes(home, ImageCodec.Encode(renderer.Render(data, "scene"), ".png"));
         var (code, _, stderr) = await CliProcess.RunAsync("sim", "render", "--robot", "arm6", "--camera", "scene", "--size", "84", "--out", Path.Combine(_dir, "cli.png"));
         Assert.True(code == 0, stderr);
         Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "cli.png")), File.ReadAllBytes(home));

@@ -1,4 +1,3 @@
-using Sim2Real.Learning.DrQV2;
 using Sim2Real.Learning.Rma;
 using Sim2Real.Training.Rma;
 
@@ -35,21 +34,13 @@ public sealed class RmaRuns : IDisposable
 
     public string BaselinePolicy => Path.Combine(Directory, "dr_only", "checkpoints", Learning.Policies.PolicyFile.FileName);
 
-    public TrainOptions PhaseOne(string name, long frames) => new()
+    /// <summary>TrainerTests' tiny run, on the payload task in the RMA training world.</summary>
+    public TrainOptions PhaseOne(string name, long frames) => TinyRun.Options(Directory, name, frames) with
     {
-        Robot = "arm6",
         Task = "reach_payload",
         World = "rma_training",
-        Frames = frames,
-        Seed = 3,
-        SeedFrames = 200,
         EvalEveryFrames = 300,
-        EvalEpisodes = 1,
-        ReplayCapacity = 5000,
-        EvalVideo = false,
-        RunDirectory = Path.Combine(Directory, name),
         Rma = new RmaConfig { EncoderHidden = [32, 16] },
-        Agent = new DrQV2Config { FeatureDim = 8, HiddenDim = 16, BatchSize = 8, NumExplSteps = 100, LearningRate = 1e-3, StddevSchedule = "linear(1.0,0.1,500)" },
     };
 
     public AdaptationOptions PhaseTwo(string phaseOne, string name, long frames) => new()

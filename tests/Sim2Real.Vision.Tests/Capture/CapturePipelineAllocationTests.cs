@@ -2,7 +2,6 @@ using Sim2Real.Core.Imaging;
 using Sim2Real.Vision.Calibration;
 using Sim2Real.Vision.Capture;
 using Sim2Real.Vision.Preprocessing;
-using Sim2Real.Vision.Video;
 
 namespace Sim2Real.Vision.Tests.Capture;
 
@@ -15,14 +14,7 @@ public class CapturePipelineAllocationTests
     [Fact]
     public void Ten_thousand_video_frames_through_capture_undistortion_and_the_stack_allocate_nothing_and_leave_no_mat_alive()
     {
-        var path = Path.Combine(TestData.TempDirectory(), "long.mp4");
-        using (var writer = VideoFileWriter.Create(path, 64, 48, 30))
-        {
-            for (var t = 0; t < Frames; t++)
-            {
-                writer.Write(TestImages.Pattern(64, 48, PixelFormat.Bgr, t % 64));
-            }
-        }
+        var path = TestImages.Clip(Path.Combine(TestData.TempDirectory(), "long.mp4"), 64, 48, Frames, PixelFormat.Bgr, 30, t => t % 64);
 
         var camera = new CameraInfo("tiny", 64, 48, [60, 0, 32, 0, 60, 24, 0, 0, 1], CameraInfo.PlumbBob, [-0.2, 0.05, 0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0, 1], [55, 0, 32, 0, 0, 55, 24, 0, 0, 0, 1, 0]);
         var options = new FramePreprocessorOptions { InputWidth = 64, InputHeight = 48, Calibration = camera, Crop = new CropRegion(8, 0, 48, 48), OutputWidth = 24, OutputHeight = 24 };

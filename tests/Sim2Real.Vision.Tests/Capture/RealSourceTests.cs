@@ -2,7 +2,6 @@ using Sim2Real.Core.Imaging;
 using System.Reactive.Linq;
 using Sim2Real.Core;
 using Sim2Real.Vision.Capture;
-using Sim2Real.Vision.Video;
 
 namespace Sim2Real.Vision.Tests.Capture;
 
@@ -21,14 +20,7 @@ public class RealSourceTests
     [Fact]
     public async Task Mp4_written_with_mp4v_reads_back_through_ffmpeg_and_completes()
     {
-        var path = Path.Combine(TestData.TempDirectory(), "clip.mp4");
-        using (var writer = VideoFileWriter.Create(path, 64, 48, 10))
-        {
-            for (var t = 0; t < 10; t++)
-            {
-                writer.Write(TestImages.Pattern(64, 48, PixelFormat.Rgb, t));
-            }
-        }
+        var path = TestImages.Clip(Path.Combine(TestData.TempDirectory(), "clip.mp4"), 64, 48, 10, PixelFormat.Rgb);
 
         var source = CaptureSource.Parse(path);
         var frames = await CameraStream.Open(source, Quick).ToList().Timeout(TimeSpan.FromSeconds(30));
@@ -44,14 +36,7 @@ public class RealSourceTests
     [Fact]
     public async Task Lent_frame_buffer_is_one_image_that_each_frame_overwrites()
     {
-        var path = Path.Combine(TestData.TempDirectory(), "clip.mp4");
-        using (var writer = VideoFileWriter.Create(path, 64, 48, 10))
-        {
-            for (var t = 0; t < 5; t++)
-            {
-                writer.Write(TestImages.Pattern(64, 48, PixelFormat.Bgr, 50 * t));
-            }
-        }
+        var path = TestImages.Clip(Path.Combine(TestData.TempDirectory(), "clip.mp4"), 64, 48, 5, PixelFormat.Bgr, phase: t => 50 * t);
 
         var seen = new List<(Image Image, byte[] Copy)>();
         await CameraStream.Open(CaptureSource.Parse(path), Quick with { ReuseFrameBuffer = true })

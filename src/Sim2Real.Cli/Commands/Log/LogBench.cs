@@ -33,8 +33,9 @@ internal static class LogBench
         command.Options.Add(compressions);
         command.Options.Add(level);
         command.Options.Add(keep);
-        command.SetAction(parse => LogErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var duration = parse.GetValue(seconds);
             if (duration is <= 0 or > 3600)
             {
@@ -60,7 +61,7 @@ internal static class LogBench
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -21,8 +21,9 @@ internal static class LogEcho
         command.Arguments.Add(topic);
         command.Options.Add(count);
         command.Options.Add(fullLength);
-        command.SetAction(parse => LogErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(file)!;
             using var reader = McapReader.Open(path);
             var name = TopicName.Resolve(parse.GetValue(topic)!);
@@ -55,7 +56,7 @@ internal static class LogEcho
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -17,12 +17,13 @@ internal static class LogInfo
         var file = new Argument<string>("file") { Description = "The .mcap log" };
         var command = new Command("info", "Duration, start and end, topics with types, counts and rates, size, compression and chunks of an MCAP log (like `ros2 bag info`).");
         command.Arguments.Add(file);
-        command.SetAction(parse => LogErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             using var reader = McapReader.Open(parse.GetValue(file)!);
             Print(reader, output);
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -34,7 +34,7 @@ internal static class LogPlay
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => LogErrors.RunAsync(parse, async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(input)!;
             var clockHz = parse.GetResult(clock) is null ? 0 : parse.GetValue(clock) ?? 40;
@@ -63,7 +63,7 @@ internal static class LogPlay
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"played {player.Published} messages{(player.Loops > 0 ? $" ({player.Loops} loops)" : "")} from {path}"));
             return 0;
-        }));
+        });
         return command;
     }
 

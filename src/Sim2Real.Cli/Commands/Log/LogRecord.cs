@@ -28,7 +28,7 @@ internal static class LogRecord
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => LogErrors.RunAsync(parse, async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new BagWriterOptions
             {
@@ -56,7 +56,7 @@ internal static class LogRecord
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"recorded {recording.Bag.Topics.Aggregate(0UL, (s, t) => s + t.MessageCount)} messages ({string.Join(", ", recording.Bag.Topics.Select(t => $"{t.Name}: {t.MessageCount}"))}) into {string.Join(", ", recording.Bag.FileNames)} and {BagMetadata.FileName}"));
             return 0;
-        }));
+        });
         return command;
     }
 

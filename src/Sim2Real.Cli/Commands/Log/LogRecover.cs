@@ -22,8 +22,9 @@ internal static class LogRecover
         var command = new Command("recover", "Rebuild the index, summary and footer of a truncated MCAP log (like `mcap recover`); reports what was recovered and lost, exits 3 when anything was lost.");
         command.Arguments.Add(input);
         command.Arguments.Add(output);
-        command.SetAction(parse => LogErrors.Run(parse, stdout =>
+        command.SetAction(parse =>
         {
+            var stdout = parse.InvocationConfiguration.Output;
             var (from, to) = (parse.GetValue(input)!, parse.GetValue(output)!);
             if (!File.Exists(from))
             {
@@ -39,7 +40,7 @@ internal static class LogRecover
             AtomicFile.Write(to, stream => report = McapRecovery.Recover(from, stream));
             Print(report!, to, stdout);
             return report!.LostData ? LostData : 0;
-        }));
+        });
         return command;
     }
 

@@ -24,8 +24,9 @@ internal static class ReplayGap
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => ReplayErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var directory = parse.GetValue(out_)!;
             var catalog = RobotCatalog.Discover();
             var figures = new List<GapFigures>();
@@ -45,7 +46,7 @@ internal static class ReplayGap
 
             output.WriteLine($"gap report -> {directory}: {string.Join(", ", files)}");
             return 0;
-        }));
+        });
         return command;
     }
 }

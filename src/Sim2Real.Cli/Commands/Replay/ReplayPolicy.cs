@@ -33,12 +33,13 @@ internal static class ReplayPolicy
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => ReplayErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var csv = parse.GetValue(out_);
             if (csv is not null)
             {
-                ReplayErrors.NewFile(csv, "--out");
+                NewOutputFile.Require(csv, "--out");
             }
 
             var deployment = DeploymentLog.Read(parse.GetValue(log)!);
@@ -73,7 +74,7 @@ internal static class ReplayPolicy
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -25,12 +25,13 @@ internal static class ReplaySim
             command.Options.Add(option);
         }
 
-        command.SetAction(parse => ReplayErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var csv = parse.GetValue(out_);
             if (csv is not null)
             {
-                ReplayErrors.NewFile(csv, "--out");
+                NewOutputFile.Require(csv, "--out");
             }
 
             var deployment = DeploymentLog.Read(parse.GetValue(log)!);
@@ -44,7 +45,7 @@ internal static class ReplaySim
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 

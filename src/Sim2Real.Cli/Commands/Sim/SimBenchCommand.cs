@@ -26,8 +26,9 @@ internal static class SimBenchCommand
         {
             model, steps, threads, json, render, size, frames, camera,
         };
-        command.SetAction(parse => SimErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var stepCount = parse.GetValue(steps);
             var threadCount = FlagBounds.Threads(parse.GetValue(threads));
             if (stepCount < 1)
@@ -62,7 +63,7 @@ internal static class SimBenchCommand
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 }

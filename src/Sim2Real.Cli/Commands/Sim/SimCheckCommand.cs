@@ -19,8 +19,9 @@ internal static class SimCheckCommand
         {
             target, seconds, seed,
         };
-        command.SetAction(parse => SimErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var duration = parse.GetValue(seconds);
             if (!(duration > 0) || double.IsInfinity(duration))
             {
@@ -59,8 +60,8 @@ internal static class SimCheckCommand
             }
 
             output.WriteLine(result.Passed ? "ok: no warnings" : "FAILED: MuJoCo raised warnings");
-            return result.Passed ? 0 : SimErrors.Failed;
-        }));
+            return result.Passed ? 0 : CommandRunner.Failed;
+        });
         return command;
     }
 }

@@ -29,8 +29,9 @@ internal static class SimEnvBenchCommand
         {
             robot, task, pixels, randomize, envs, threads, steps, repeat, size, stack, json,
         };
-        command.SetAction(parse => SimErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var envCount = FlagBounds.Environments(parse.GetValue(envs));
             var threadCount = FlagBounds.Threads(parse.GetValue(threads));
             var options = new EnvironmentOptions
@@ -63,7 +64,7 @@ internal static class SimEnvBenchCommand
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -17,8 +17,9 @@ internal static class SimExportKinematicsCommand
         {
             robot, check,
         };
-        command.SetAction(parse => SimErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var folder = Path.Combine(RobotCatalog.Discover().Root, parse.GetValue(robot)!);
             if (!Directory.Exists(folder))
             {
@@ -31,13 +32,13 @@ internal static class SimExportKinematicsCommand
             {
                 var current = File.Exists(path) ? File.ReadAllText(path) : "";
                 output.WriteLine(current == text ? $"{path}: up to date" : $"{path}: differs from the MJCF; run `./sim2real sim export-kinematics --robot {parse.GetValue(robot)}`");
-                return current == text ? 0 : SimErrors.Failed;
+                return current == text ? 0 : CommandRunner.Failed;
             }
 
             AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
             output.WriteLine($"wrote {path}");
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -7,6 +7,7 @@ using Sim2Real.Sim.Playback;
 using Sim2Real.Sim.Rendering;
 using Sim2Real.Sim.Worlds;
 using Sim2Real.Training;
+using Sim2Real.Vision.Video;
 
 namespace Sim2Real.Cli.Commands.Sim;
 
@@ -27,13 +28,14 @@ internal static class SimPlayCommand
         var seed = new Option<int>("--seed") { Description = "run seed: episode k is the world EpisodeSeeds.World(seed, k), as in training and sim serve", DefaultValueFactory = _ => 0 };
         var repeat = new Option<int?>("--action-repeat") { Description = "control steps per agent step (one frame each); default: the policy's, else the robot's" };
         var quality = new Option<string>("--quality") { Description = "high (MSAA, shadows) or fast", DefaultValueFactory = _ => "high" };
-        var output = new Option<string?>("--out") { Description = "a .mp4 file (needs ffmpeg) or a folder for frame_000000.png, ...; without it nothing is filmed" };
+        var output = new Option<string?>("--out") { Description = "a .mp4 file (MPEG-4 video) or a folder for frame_000000.png, ...; without it nothing is filmed" };
         var command = new Command("play", "Play episodes of a robot task with a random, zero or trained policy; print each episode's outcome; film them as an MP4 or PNG frames.")
         {
             robot, task, randomize, world, episodes, policy, camera, width, height, seed, repeat, quality, output,
         };
-        command.SetAction(parse => SimErrors.Run(parse, writer =>
+        command.SetAction(parse =>
         {
+            var writer = parse.InvocationConfiguration.Output;
             var policyName = parse.GetValue(policy)!;
             var isFile = policyName.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
             var chosen = policyName switch
@@ -106,13 +108,13 @@ internal static class SimPlayCommand
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 
     /// <summary>
     /// Films into a temporary sibling that replaces <paramref name="target"/> only once every episode played: a bad
-    /// camera, a policy acting with NaN or ffmpeg failing leaves no partial video and no half-filled folder.
+    /// camera, a policy acting with NaN or the encoder failing leaves no partial video and no half-filled folder.
     /// </summary>
     private static IReadOnlyList<EpisodeSummary> PlayInto(string target, EnvironmentOptions environment, PlayOptions play, ChooseAction? act, double fps)
     {
@@ -121,15 +123,15 @@ internal static class SimPlayCommand
         {
             AtomicFile.WriteVia(target, temp =>
             {
-                using var video = new FfmpegVideoSink(temp, play.Width, play.Height, fps);
+                using var video = VideoFileWriter.Create(temp, play.Width, play.Height, fps);
                 played = EpisodePlayer.Play(environment, play, video, act);
             });
         }
         else
         {
-            AtomicDirectory.Write(target, "frame_*.png", temp =>
+            AtomicDirectory.Write(target, ImageFolderWriter.Pattern, temp =>
             {
-                using var frames = new PngFrameSink(temp, play.Width, play.Height);
+                using var frames = new ImageFolderWriter(temp, play.Width, play.Height);
                 played = EpisodePlayer.Play(environment, play, frames, act);
             });
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sim2Real.Files;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
+using Sim2Real.Vision;
 
 namespace Sim2Real.Cli.Commands.Sim;
 
@@ -29,13 +30,17 @@ internal static class SimRenderCommand
                 result.AddError("give exactly one of --model <xml> or --robot <name>");
             }
         });
-        command.SetAction(parse => SimErrors.Run(parse, writer =>
+        command.SetAction(parse =>
         {
+            var writer = parse.InvocationConfiguration.Output;
             var path = parse.GetValue(model) ?? RobotScenes.SceneOf(parse.GetValue(robot)!);
+            int Side(Option<int?> exact) => parse.GetValue(exact) is { } value
+                ? FlagBounds.Count(value, exact.Name, RenderOptions.MaxSide, "pixels a side")
+                : FlagBounds.Count(parse.GetValue(size), size.Name, RenderOptions.MaxSide, "pixels a side");
             var options = new RenderOptions
             {
-                Width = parse.GetValue(width) ?? parse.GetValue(size),
-                Height = parse.GetValue(height) ?? parse.GetValue(size),
+                Width = Side(width),
+                Height = Side(height),
                 Quality = parse.GetValue(quality),
             }.Validate();
             using var loaded = MjModel.FromXmlFile(path);
@@ -56,10 +61,10 @@ internal static class SimRenderCommand
             var frame = renderer.Render(data, cameraName);
             var file = parse.GetValue(output)!;
             // Encoded into a temporary sibling first: a folder or unwritable path is one line naming it, and never a partial PNG.
-            AtomicFile.Write(file, stream => PngWriter.Write(stream, frame.Width, frame.Height, frame.Pixels));
+            AtomicFile.Write(file, stream => stream.Write(ImageCodec.Encode(frame, ".png")));
             writer.WriteLine($"wrote {file}: {frame.Width}x{frame.Height} {options.Quality.ToString().ToLowerInvariant()} frame of {path} from {cameraName ?? "the free camera"} ({MjRenderer.BackendDescription})");
             return 0;
-        }));
+        });
         return command;
     }
 }

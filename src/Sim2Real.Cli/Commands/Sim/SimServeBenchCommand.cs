@@ -26,8 +26,9 @@ internal static class SimServeBenchCommand
         {
             robot, seconds, periods, samples, domain, json,
         };
-        command.SetAction(parse => SimErrors.Run(parse, output =>
+        command.SetAction(parse =>
         {
+            var output = parse.InvocationConfiguration.Output;
             var options = new ServeBenchmarkOptions
             {
                 Robot = parse.GetValue(robot)!,
@@ -44,7 +45,7 @@ internal static class SimServeBenchCommand
             catch (Exception e) when (e is TimeoutException or RosTransportException or InvalidOperationException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"sim2real sim servebench: error: {e.Message}");
-                return SimErrors.Failed;
+                return CommandRunner.Failed;
             }
 
             if (parse.GetValue(json))
@@ -53,7 +54,7 @@ internal static class SimServeBenchCommand
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -42,8 +42,9 @@ internal static class SimServeCommand
         };
         // --ros-args and what follows it are ROS's; the parser leaves them unmatched.
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => SimErrors.Run(parse, writer =>
+        command.SetAction(parse =>
         {
+            var writer = parse.InvocationConfiguration.Output;
             var (ros, others) = RosArguments.Split(parse.UnmatchedTokens);
             if (others.Length > 0)
             {
@@ -76,9 +77,9 @@ internal static class SimServeCommand
             catch (Exception e) when (e is RosTransportException or NativeLibraryMissingException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"sim2real sim serve: error: {e.Message}");
-                return SimErrors.Failed;
+                return CommandRunner.Failed;
             }
-        }));
+        });
         return command;
     }
 

@@ -36,7 +36,7 @@ internal static class TopicBench
         command.Options.Add(count);
         command.Options.Add(warmup);
         command.Options.Add(external);
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var measuredCount = TopicOptions.Count(parse.GetValue(count), 1, "--count", maximum: 10_000_000);
             var skip = TopicOptions.Count(parse.GetValue(warmup), 0, "--warmup", maximum: 10_000_000);
@@ -95,7 +95,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rtt/2 (ddsperf's printed measure) 50% {windows.P50 / 2:0.0}us 99% {windows.P99 / 2:0.0}us"));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -108,7 +108,7 @@ internal static class TopicBench
         command.Options.Add(seconds);
         command.Options.Add(width);
         command.Options.Add(height);
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var limit = TopicOptions.Seconds(parse.GetValue(seconds), "--seconds", allowZero: false);
             var w = TopicOptions.Count(parse.GetValue(width), 1, "--width", maximum: 8192);
@@ -144,7 +144,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"throughput image {w}x{h}x3 ({pixels.Length} B) sent {sent} in {elapsed:0.00}s ({sent / elapsed:0} msg/s); {report}"));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -153,7 +153,7 @@ internal static class TopicBench
         var prefix = new Option<string>("--prefix") { Required = true };
         var command = new Command("pong", "The echo side of `topic bench rtt` (started by it).") { Hidden = true };
         command.Options.Add(prefix);
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var node = TopicSession.OpenNode("bench_pong");
             using var pong = node.CreatePublisher<Time>(parse.GetValue(prefix) + "/pong", PingQos);
@@ -161,7 +161,7 @@ internal static class TopicBench
             using var echo = ping.Subscribe(pong.Publish);
             await Console.In.ReadLineAsync(cancellationToken);
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -170,7 +170,7 @@ internal static class TopicBench
         var prefix = new Option<string>("--prefix") { Required = true };
         var command = new Command("sink", "The receiving side of `topic bench throughput` (started by it).") { Hidden = true };
         command.Options.Add(prefix);
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var node = TopicSession.OpenNode("bench_sink");
             using var images = node.CreateSubscription<Image>(parse.GetValue(prefix) + "/image", StreamQos);
@@ -200,7 +200,7 @@ internal static class TopicBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"received {received} in {seconds:0.00}s: {received / seconds:0} msg/s, {bytes * 8 / seconds / 1e6:0} Mb/s, malformed {images.Status.Malformed}"));
             return 0;
-        }));
+        });
         return command;
     }
 

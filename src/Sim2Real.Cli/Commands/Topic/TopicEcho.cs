@@ -26,7 +26,7 @@ internal static class TopicEcho
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var waitFor = TopicOptions.Seconds(parse.GetValue(wait), "--wait");
             var limit = parse.GetValue(count) is { } n ? TopicOptions.Count(n, 1, "--count", " (omit it to echo until Ctrl+C)") : (int?)null;
@@ -82,7 +82,7 @@ internal static class TopicEcho
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 }

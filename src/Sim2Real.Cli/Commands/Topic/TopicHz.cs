@@ -23,11 +23,11 @@ internal static class TopicHz
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var waitFor = TopicOptions.Seconds(parse.GetValue(wait), "--wait");
             var stopAfter = parse.GetValue(duration) is { } seconds ? TopicOptions.Seconds(seconds, "--duration", allowZero: false) : (TimeSpan?)null;
-            var meter = new RateMeter(TopicOptions.Count(parse.GetValue(window), 1, "--window"));
+            var meter = new TopicRateMeter(TopicOptions.Count(parse.GetValue(window), 1, "--window"));
             var requested = parse.GetValue(type) is { } t ? RosTypeName.Parse(t) : null;
 
             using var node = TopicSession.OpenNode("topic_hz");
@@ -61,7 +61,7 @@ internal static class TopicHz
                         await firstMessage.CancelAsync();
                     }
 
-                    Console.WriteLine(meter.Report() ?? "no new messages");
+                    Console.WriteLine(meter.TakeNew() is { } statistics ? Format(statistics) : "no new messages");
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -75,63 +75,10 @@ internal static class TopicHz
 
             await watch;
             return 0;
-        }));
+        });
         return command;
     }
 
-    /// <summary>Arrival intervals over a moving window; the statistics ros2 topic hz prints.</summary>
-    private sealed class RateMeter(int window)
-    {
-        private readonly Queue<double> _intervals = new();
-        private readonly Lock _gate = new();
-        private TimeSpan? _last;
-        private long _seen;
-        private long _reported;
-
-        public long Seen
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _seen;
-                }
-            }
-        }
-
-        public void Add(TimeSpan at)
-        {
-            lock (_gate)
-            {
-                if (_last is { } last)
-                {
-                    _intervals.Enqueue((at - last).TotalSeconds);
-                    if (_intervals.Count > window)
-                    {
-                        _intervals.Dequeue();
-                    }
-                }
-
-                _last = at;
-                _seen++;
-            }
-        }
-
-        public string? Report()
-        {
-            lock (_gate)
-            {
-                if (_seen == _reported || _intervals.Count == 0)
-                {
-                    return null;
-                }
-
-                _reported = _seen;
-                var mean = _intervals.Average();
-                var std = Math.Sqrt(_intervals.Sum(x => (x - mean) * (x - mean)) / _intervals.Count);
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"average rate: {1 / mean:0.000}\n\tmin: {_intervals.Min():0.000}s max: {_intervals.Max():0.000}s std dev: {std:0.00000}s window: {_intervals.Count + 1}");
-            }
-        }
-    }
+    private static string Format(TopicRateStatistics s) => string.Create(CultureInfo.InvariantCulture,
+        $"average rate: {s.AverageRateHz:0.000}\n\tmin: {s.MinIntervalS:0.000}s max: {s.MaxIntervalS:0.000}s std dev: {s.StdDevS:0.00000}s window: {s.Window}");
 }

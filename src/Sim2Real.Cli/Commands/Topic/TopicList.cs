@@ -12,7 +12,7 @@ internal static class TopicList
         var command = new Command("list", "Print the ROS 2 topics that have a publisher or subscription in the domain.");
         command.Options.Add(showTypes);
         command.Options.Add(spin);
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var spinTime = TopicOptions.Seconds(parse.GetValue(spin), "--spin-time");
             using var node = TopicSession.OpenNode("topic_list");
@@ -27,7 +27,7 @@ internal static class TopicList
             }
 
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -29,7 +29,7 @@ internal static class TopicPub
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => TopicSession.RunAsync(async () =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var hz = TopicOptions.Rate(parse.GetValue(rate), "--rate");
             var limit = parse.GetValue(count) is { } n ? TopicOptions.Count(n, 1, "--count", " (omit it to publish until Ctrl+C)") : (int?)null;
@@ -80,7 +80,7 @@ internal static class TopicPub
             // Reliable subscribers get everything before the process (and its writer history) goes away.
             publisher.WaitForAcknowledgments(TimeSpan.FromSeconds(5));
             return 0;
-        }));
+        });
         return command;
     }
 }

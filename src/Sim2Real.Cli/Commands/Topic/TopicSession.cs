@@ -5,30 +5,9 @@ using Sim2Real.Ros.Transport;
 
 namespace Sim2Real.Cli.Commands.Topic;
 
-/// <summary>What every topic verb shares: the error handling, and a node from the ROS 2 environment.</summary>
+/// <summary>What every topic verb shares: a node from the ROS 2 environment, and type resolution naming its flag.</summary>
 internal static class TopicSession
 {
-    /// <summary>
-    /// Runs a verb: errors the user can act on (bad topic, type, YAML, QoS, flag, network config, missing engine) print
-    /// as one line naming what is wrong and exit 1; Ctrl+C ends quietly with 130, as a shell expects.
-    /// </summary>
-    public static async Task<int> RunAsync(Func<Task<int>> verb)
-    {
-        try
-        {
-            return await verb();
-        }
-        catch (OperationCanceledException)
-        {
-            return 130;
-        }
-        catch (Exception e) when (e is InvalidConfigException or RosTransportException or NativeLibraryMissingException or TimeoutException)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
-    }
-
     /// <summary>A node configured from ROS_DOMAIN_ID, ROS_AUTOMATIC_DISCOVERY_RANGE, ROS_STATIC_PEERS, CYCLONEDDS_URI.</summary>
     public static RosNode OpenNode(string name)
     {
