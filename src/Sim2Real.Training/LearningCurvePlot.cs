@@ -1,28 +1,117 @@
 using System.Globalization;
-using Sim2Real.Core.Imaging;
-using Sim2Real.Vision;
+using ScottPlot;
+using Sim2Real.Files;
 
 namespace Sim2Real.Training;
 
 /// <summary>
-/// The learning curve as a PNG: evaluation success rate (top panel, 0 to 100%) and mean evaluation return
-/// (bottom panel) against environment frames, with the process CPU minutes spent by each frame tick under it
-/// (budgets are stated in CPU time), and tick labels in a built-in 3x5 pixel font.
+/// Learning curves as PNGs, drawn with ScottPlot (headless): held-out success rate (left axis, %) and mean
+/// held-out return (right axis, dashed) against environment frames, one colour per run, so several seeds or runs
+/// compare on one chart; the legend gives each run's CPU minutes at its last evaluation (budgets are stated in CPU
+/// time). Files are replaced atomically.
 /// </summary>
 public static class LearningCurvePlot
 {
-    private const int Width = 720, Height = 500, Left = 70, Right = 20, Top = 30, Gap = 50, Bottom = 60, Scale = 2;
-
-    private static readonly (byte, byte, byte) Black = (0, 0, 0), Grid = (225, 225, 225), Blue = (31, 119, 180), Red = (214, 39, 40), Gray = (110, 110, 110);
+    private const int Width = 900;
+    private const int Height = 540;
 
     /// <summary>File name of the plot inside a run directory.</summary>
     public const string FileName = "learning_curve.png";
 
-    /// <summary>Redraws a run's plot from its eval.csv; returns the evaluations drawn.</summary>
+    /// <summary>Redraws a run's plot from its eval.csv, into the run's folder; returns the evaluations drawn.</summary>
     /// <param name="totalFrames">The frame axis' end; null ends it at the last evaluation.</param>
     /// <exception cref="FileNotFoundException">The run has no eval.csv.</exception>
-    /// <exception cref="InvalidDataException">A row of eval.csv is malformed; names the line.</exception>
-    public static IReadOnlyList<EvalResult> Redraw(string runDirectory, long? totalFrames = null)
+    /// <exception cref="InvalidDataException">eval.csv has no evaluations, or a malformed row (named by line).</exception>
+    public static IReadOnlyList<EvalResult> Redraw(string runDirectory, long? totalFrames = null) =>
+        Redraw([runDirectory], Path.Combine(runDirectory, FileName), totalFrames)[0].Evaluations;
+
+    /// <summary>Draws the runs in <paramref name="runDirectories"/> (each with its eval.csv) on one chart at <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">A run has no eval.csv.</exception>
+    /// <exception cref="InvalidDataException">A run's eval.csv has no evaluations, or a malformed row (named by line).</exception>
+    public static IReadOnlyList<LearningCurve> Redraw(IReadOnlyList<string> runDirectories, string path, long? totalFrames = null)
+    {
+        ArgumentNullException.ThrowIfNull(runDirectories);
+        var runs = runDirectories.Select(Read).ToList();
+        Write(path, runs, totalFrames);
+        return runs;
+    }
+
+    /// <summary>One run's curve, as training draws it after each evaluation.</summary>
+    public static void Write(string path, IReadOnlyList<EvalResult> evals, long totalFrames, string label = "") =>
+        Write(path, [new LearningCurve(label, evals)], totalFrames);
+
+    public static void Write(string path, IReadOnlyList<LearningCurve> runs, long? totalFrames)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        using var plot = new Plot();
+        var returnAxis = plot.Axes.Right;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (label, evals) = runs[i];
+            var color = plot.Add.Palette.GetColor(i);
+            var frames = evals.Select(e => (double)e.Frame).ToArray();
+            var name = label.Length > 0 ? label + ": " : "";
+            var cpu = evals.Count > 0 && double.IsFinite(evals[^1].CpuSeconds)
+                ? string.Create(CultureInfo.InvariantCulture, $" ({evals[^1].CpuSeconds / 60:F1} CPU min)")
+                : "";
+
+            var success = plot.Add.Scatter(frames, evals.Select(e => e.SuccessRate * 100).ToArray(), color);
+            success.LegendText = $"{name}success{cpu}";
+            success.LineWidth = 2;
+            success.MarkerSize = 6;
+
+            var finite = evals.Where(e => double.IsFinite(e.MeanReturn)).ToList();
+            var mean = plot.Add.Scatter(finite.Select(e => (double)e.Frame).ToArray(), finite.Select(e => e.MeanReturn).ToArray(), color);
+            mean.LegendText = $"{name}return";
+            mean.LinePattern = LinePattern.Dashed;
+            mean.MarkerShape = MarkerShape.OpenCircle;
+            mean.MarkerSize = 5;
+            mean.Axes.YAxis = returnAxis;
+        }
+
+        plot.Title(runs.Count > 1 ? $"Learning curves of {runs.Count} runs (held-out evaluation)" : "Learning curve (held-out evaluation)");
+        plot.XLabel("environment frames");
+        plot.YLabel("success rate (% of held-out episodes)");
+        returnAxis.Label.Text = "mean return (reward per episode, dashed)";
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(-2, 102);
+        var lastFrame = runs.SelectMany(r => r.Evaluations).Select(e => e.Frame).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsX(0, Math.Max(1, Math.Max(totalFrames ?? 0, lastFrame)) * 1.02);
+        plot.ShowLegend(Alignment.UpperLeft);
+        Save(plot, path);
+    }
+
+    /// <summary>
+    /// ẑ tracking a payload change (the RMA demo): the payload (dashed, right axis, kg) and the RMS error against
+    /// z = μ(e_t) of ẑ with φ and of the mean z without it (left axis), against time in seconds.
+    /// </summary>
+    public static void WriteTracking(string path, IReadOnlyList<Rma.RmaTrackingPoint> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        using var plot = new Plot();
+        var time = trace.Select(p => p.TimeS).ToArray();
+        var with = plot.Add.Scatter(time, trace.Select(p => p.ErrorWithPhi).ToArray(), plot.Add.Palette.GetColor(0));
+        with.LegendText = "ẑ error with φ (adaptation)";
+        with.MarkerSize = 0;
+        with.LineWidth = 2;
+        var without = plot.Add.Scatter(time, trace.Select(p => p.ErrorWithoutPhi).ToArray(), plot.Add.Palette.GetColor(1));
+        without.LegendText = "error of the mean z (no adaptation)";
+        without.MarkerSize = 0;
+        without.LineWidth = 2;
+        var payload = plot.Add.Scatter(time, trace.Select(p => p.PayloadKg).ToArray(), Colors.Gray);
+        payload.LegendText = "payload (kg, right axis)";
+        payload.MarkerSize = 0;
+        payload.LinePattern = LinePattern.Dashed;
+        payload.Axes.YAxis = plot.Axes.Right;
+        plot.Title("ẑ tracking a payload change");
+        plot.XLabel("time (s)");
+        plot.YLabel("RMS error against z = μ(e_t)");
+        plot.Axes.Right.Label.Text = "payload (kg)";
+        plot.ShowLegend(Alignment.UpperRight);
+        Save(plot, path);
+    }
+
+    private static LearningCurve Read(string runDirectory)
     {
         var csv = Path.Combine(runDirectory, EvalResult.CsvFileName);
         if (!File.Exists(csv))
@@ -31,215 +120,13 @@ public static class LearningCurvePlot
         }
 
         var evals = EvalResult.ReadCsv(csv);
-        Write(Path.Combine(runDirectory, FileName), evals, totalFrames ?? 1);
-        return evals;
-    }
-
-    public static void Write(string path, IReadOnlyList<EvalResult> evals, long totalFrames)
-    {
-        var rgb = new byte[Width * Height * 3];
-        Array.Fill(rgb, (byte)255);
-        var panel = (Height - Top - Gap - Bottom) / 2;
-        var xMax = Math.Max(totalFrames, evals.Count > 0 ? evals.Max(e => e.Frame) : 1);
-        var returns = evals.Select(e => e.MeanReturn).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
-        double rMin = returns.Min(), rMax = returns.Max();
-        if (rMax - rMin < 1e-9)
+        if (evals.Count == 0)
         {
-            rMin -= 1;
-            rMax += 1;
+            throw new InvalidDataException($"{csv}: no evaluations to plot (the file has no rows after its header)");
         }
 
-        Panel(rgb, Top, panel, xMax, 0, 1, "SUCCESS %", v => (v * 100).ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.SuccessRate)), Blue);
-        var bottom = Top + panel + Gap;
-        Panel(rgb, bottom, panel, xMax, rMin, rMax, "RETURN", v => v.ToString("F0", CultureInfo.InvariantCulture), evals.Select(e => (e.Frame, e.MeanReturn)), Red);
-        Text(rgb, 4, bottom + panel + 8, "FRAMES", Black);
-        Text(rgb, 4, bottom + panel + 24, "CPU MIN", Gray);
-        for (var i = 0; i <= 4; i++)
-        {
-            var frame = xMax * i / 4.0;
-            if (CpuMinutesAt(evals, frame) is { } minutes)
-            {
-                var text = minutes.ToString("F1", CultureInfo.InvariantCulture);
-                Text(rgb, X(frame, xMax) - (text.Length * 2 * Scale), bottom + panel + 24, text, Gray);
-            }
-        }
-
-        File.WriteAllBytes(path, ImageCodec.Encode(Image.FromRgb(Width, Height, rgb), ".png"));
+        return new LearningCurve(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDirectory))), evals);
     }
 
-    /// <summary>
-    /// ẑ tracking a payload change (the RMA demo): the payload (top, kg) and the RMS error against z = μ(e_t) of ẑ
-    /// with φ (blue) and of the mean z without it (red), against time; time in seconds.
-    /// </summary>
-    public static void WriteTracking(string path, IReadOnlyList<Rma.RmaTrackingPoint> trace)
-    {
-        ArgumentNullException.ThrowIfNull(trace);
-        var rgb = new byte[Width * Height * 3];
-        Array.Fill(rgb, (byte)255);
-        var panel = (Height - Top - Gap - Bottom) / 2;
-        var xMax = Math.Max(1, (long)Math.Ceiling(1000 * trace.Select(p => p.TimeS).DefaultIfEmpty(1).Max()));
-        var kgMax = Math.Max(1, Math.Ceiling(trace.Select(p => p.PayloadKg).DefaultIfEmpty(1).Max()));
-        var errMax = Math.Max(0.05, trace.SelectMany(p => new[] { p.ErrorWithPhi, p.ErrorWithoutPhi }).Where(double.IsFinite).DefaultIfEmpty(0.1).Max() * 1.1);
-        static long Ms(double s) => (long)Math.Round(1000 * s);
-        static string Seconds(double ms) => (ms / 1000).ToString("0.#", CultureInfo.InvariantCulture);
-        Panel(rgb, Top, panel, xMax, 0, kgMax, "PAYLOAD KG", v => v.ToString("F1", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.PayloadKg)), Gray, Seconds);
-        var bottom = Top + panel + Gap;
-        Panel(rgb, bottom, panel, xMax, 0, errMax, "Z ERROR WITH PHI", v => v.ToString("F2", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.ErrorWithoutPhi)), Red, Seconds);
-        Panel(rgb, bottom, panel, xMax, 0, errMax, "Z ERROR WITH PHI", v => v.ToString("F2", CultureInfo.InvariantCulture), trace.Select(p => (Ms(p.TimeS), p.ErrorWithPhi)), Blue, Seconds);
-        Text(rgb, Left + 300, bottom - 14, "WITHOUT", Red);
-        Text(rgb, 4, bottom + panel + 8, "TIME S", Black);
-        File.WriteAllBytes(path, ImageCodec.Encode(Image.FromRgb(Width, Height, rgb), ".png"));
-    }
-
-    private static int X(double frame, long xMax) => Left + (int)Math.Round((Width - Right - Left) * frame / xMax);
-
-    /// <summary>CPU minutes at <paramref name="frame"/>, interpolated between evaluations; null outside them.</summary>
-    internal static double? CpuMinutesAt(IReadOnlyList<EvalResult> evals, double frame)
-    {
-        var timed = evals.Where(e => double.IsFinite(e.CpuSeconds)).ToList();
-        for (var i = 0; i < timed.Count; i++)
-        {
-            if (timed[i].Frame == frame)
-            {
-                return timed[i].CpuSeconds / 60;
-            }
-
-            if (i > 0 && timed[i - 1].Frame < frame && frame < timed[i].Frame)
-            {
-                var t = (frame - timed[i - 1].Frame) / (timed[i].Frame - timed[i - 1].Frame);
-                return (timed[i - 1].CpuSeconds + (t * (timed[i].CpuSeconds - timed[i - 1].CpuSeconds))) / 60;
-            }
-        }
-
-        return null;
-    }
-
-    private static void Panel(byte[] rgb, int top, int height, long xMax, double yMin, double yMax, string title, Func<double, string> label,
-        IEnumerable<(long Frame, double Value)> points, (byte, byte, byte) color, Func<double, string>? xLabel = null)
-    {
-        var right = Width - Right;
-        int Y(double v) => top + height - (int)Math.Round(height * (v - yMin) / (yMax - yMin));
-        for (var i = 0; i <= 4; i++)
-        {
-            var v = yMin + ((yMax - yMin) * i / 4);
-            Line(rgb, Left, Y(v), right, Y(v), Grid);
-            var text = label(v);
-            Text(rgb, Left - 8 - (text.Length * 4 * Scale), Y(v) - 5, text, Black);
-            var frame = xMax * i / 4.0;
-            Line(rgb, X(frame, xMax), top + height, X(frame, xMax), top + height + 4, Black);
-            var ft = xLabel is not null ? xLabel(frame) : frame >= 1e6 ? (frame / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M" : (frame / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "K";
-            Text(rgb, X(frame, xMax) - (ft.Length * 2 * Scale), top + height + 8, ft, Black);
-        }
-
-        Line(rgb, Left, top, Left, top + height, Black);
-        Line(rgb, Left, top + height, right, top + height, Black);
-        Text(rgb, Left, top - 14, title, color);
-        (int X, int Y)? previous = null;
-        foreach (var (frame, value) in points)
-        {
-            if (!double.IsFinite(value))
-            {
-                continue;
-            }
-
-            var p = (X(frame, xMax), Y(value));
-            if (previous is { } q)
-            {
-                Line(rgb, q.X, q.Y, p.Item1, p.Item2, color);
-                Line(rgb, q.X, q.Y + 1, p.Item1, p.Item2 + 1, color);
-            }
-
-            Dot(rgb, p.Item1, p.Item2, color);
-            previous = p;
-        }
-    }
-
-    private static void Set(byte[] rgb, int x, int y, (byte R, byte G, byte B) c)
-    {
-        if (x < 0 || y < 0 || x >= Width || y >= Height)
-        {
-            return;
-        }
-
-        var i = ((y * Width) + x) * 3;
-        rgb[i] = c.R;
-        rgb[i + 1] = c.G;
-        rgb[i + 2] = c.B;
-    }
-
-    private static void Dot(byte[] rgb, int x, int y, (byte, byte, byte) c)
-    {
-        for (var dy = -2; dy <= 2; dy++)
-        {
-            for (var dx = -2; dx <= 2; dx++)
-            {
-                Set(rgb, x + dx, y + dy, c);
-            }
-        }
-    }
-
-    /// <summary>Bresenham.</summary>
-    private static void Line(byte[] rgb, int x0, int y0, int x1, int y1, (byte, byte, byte) c)
-    {
-        int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0), sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1, err = dx + dy;
-        while (true)
-        {
-            Set(rgb, x0, y0, c);
-            if (x0 == x1 && y0 == y1)
-            {
-                return;
-            }
-
-            var e2 = 2 * err;
-            if (e2 >= dy)
-            {
-                err += dy;
-                x0 += sx;
-            }
-
-            if (e2 <= dx)
-            {
-                err += dx;
-                y0 += sy;
-            }
-        }
-    }
-
-    private static void Text(byte[] rgb, int x, int y, string text, (byte, byte, byte) c)
-    {
-        foreach (var ch in text.ToUpperInvariant())
-        {
-            if (Font.TryGetValue(ch, out var rows))
-            {
-                for (var r = 0; r < 5; r++)
-                {
-                    for (var col = 0; col < 3; col++)
-                    {
-                        if (rows[(r * 3) + col] == '#')
-                        {
-                            for (var s = 0; s < Scale * Scale; s++)
-                            {
-                                Set(rgb, x + (col * Scale) + (s % Scale), y + (r * Scale) + (s / Scale), c);
-                            }
-                        }
-                    }
-                }
-            }
-
-            x += 4 * Scale;
-        }
-    }
-
-    private static readonly Dictionary<char, string> Font = new()
-    {
-        ['0'] = "####.##.##.####", ['1'] = ".#.##..#..#.###", ['2'] = "###..#####..###", ['3'] = "###..####..####",
-        ['4'] = "#.##.####..#..#", ['5'] = "####..###..####", ['6'] = "####..####.####", ['7'] = "###..#..#..#..#",
-        ['8'] = "####.#####.####", ['9'] = "####.####..####", ['.'] = "............#..", ['-'] = "......###......",
-        ['%'] = "#.#..#.#..#.#.#", ['K'] = "#.##.###.#.##.#", ['M'] = "#.########.##.#", ['S'] = "####..###..####",
-        ['U'] = "#.##.##.##.####", ['C'] = "####..#..#..###", ['E'] = "####..####..###", ['R'] = "####.###.#.##.#",
-        ['T'] = "###.#..#..#..#.", ['N'] = "####.##.##.##.#", ['F'] = "####..####..#..", ['A'] = "####.#####.##.#",
-        ['P'] = "####.#####..#..", ['I'] = "###.#..#..#.###", [' '] = "...............",
-        ['L'] = "#..#..#..#..###", ['O'] = "####.##.##.####", ['Y'] = "#.##.#.#..#..#.", ['D'] = "##.#.##.##.###.",
-        ['H'] = "#.##.#####.##.#", ['W'] = "#.##.##.#####.#", ['Z'] = "###..#.#.#..###", ['G'] = "####..#.##.####",
-    };
+    private static void Save(Plot plot, string path) => AtomicFile.WriteVia(path, temporary => plot.SavePng(temporary, Width, Height));
 }

@@ -130,6 +130,12 @@ public sealed record TrainOptions
             throw new InvalidConfigException(source, "image_size/frame_stack", $"image size must be 16..512 and frame stack 1..16, got {ImageSize} and {FrameStack}");
         }
 
+        if (SeedFrames < 0)
+        {
+            throw new InvalidConfigException(source, "seed_frames", $"must be 0 or more, got {SeedFrames}");
+        }
+
+        RequireDevice(source);
         if (Threads < 1)
         {
             throw new InvalidConfigException(source, "threads", $"must be positive, got {Threads}");
@@ -153,5 +159,24 @@ public sealed record TrainOptions
 
         Agent.Validate(source);
         return this;
+    }
+
+    /// <summary>The device must parse and exist here: a CUDA run on a CPU-only libtorch would fail deep inside the first tensor move.</summary>
+    private void RequireDevice(string source)
+    {
+        Learning.Tensors.Device device;
+        try
+        {
+            device = Learning.Tensors.Device.Parse(Device);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidConfigException(source, "device", $"must be cpu, cuda or cuda:N, got '{Device}'");
+        }
+
+        if (device.Type == Learning.Tensors.DeviceType.Cuda && !Learning.TorchInfo.CudaAvailable)
+        {
+            throw new InvalidConfigException(source, "device", $"{Device}: this libtorch has no CUDA device (a CPU-only build, or no GPU visible); train with cpu, or build against a CUDA libtorch (README, Native build)");
+        }
     }
 }

@@ -31,7 +31,8 @@ public sealed class Trainer : IDisposable
     private readonly TrainOptions _options;
     private readonly TextWriter _log;
     private readonly TimeProvider _time;
-    private readonly bool _liveLine;
+    private readonly IProgress<TrainingProgress>? _progress;
+    private readonly RunFolder _folder;
     private readonly IEnvironment _env;
     private readonly IEnvironment _evalEnv;
     private readonly DrQV2Agent _agent;
@@ -50,85 +51,110 @@ public sealed class Trainer : IDisposable
     private readonly RmaPhaseOne? _phaseOne;
     private string? _lastCheckpoint;
 
-    public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool liveLine = false)
+    /// <param name="resume">Continue the run in <see cref="TrainOptions.RunDirectory"/> from its training checkpoint.</param>
+    /// <param name="progress">Gets the run's progress every second (a live display); without it, a plain progress line goes to <paramref name="log"/> every 30 seconds.</param>
+    /// <param name="overwrite">Replace an earlier run in the folder; without it (or <paramref name="resume"/>) an earlier run is refused.</param>
+    /// <exception cref="InvalidConfigException">An option, the folder or the checkpoint is wrong; names it. No folder is left that this run created.</exception>
+    /// <exception cref="IOException">Another training process holds the folder.</exception>
+    public Trainer(TrainOptions options, TextWriter log, bool resume, TimeProvider? time = null, IProgress<TrainingProgress>? progress = null, bool overwrite = false)
     {
         _options = options.Validate();
         _log = log;
         _time = time ?? TimeProvider.System;
-        _liveLine = liveLine;
-        TorchInfo.Threads = options.Threads;
-        var device = Device.Parse(options.Device);
-        var pixels = options.Observation == ObservationKind.Pixels;
-        var envOptions = new EnvironmentOptions
+        _progress = progress;
+        _folder = RunFolder.Claim(options.RunDirectory, resume, overwrite);
+        try
         {
-            Robot = options.Robot,
-            Task = options.Task,
-            ActionRepeat = options.ActionRepeat,
-            Pixels = pixels,
-            Camera = options.Camera,
-            Randomize = options.World is null && options.Randomize,
-            World = options.World,
-        };
-        _env = RobotEnvironments.Create(envOptions);
-        _video = new EvalVideo(envOptions);
-        _evalEnv = RobotEnvironments.Create(envOptions);
-        _frames = pixels ? options.FramePipeline(_env.Robot.Camera(_env.Camera!)) : null;
-        _trainObservations = new ObservationPipeline(_frames);
-        _evalObservations = new ObservationPipeline(_frames);
-        var actionDim = _env.ActionSpec.Size;
-        var checkpointPath = Path.Combine(CheckpointDirectory, TrainingCheckpoint.FileName);
-        if (resume && !File.Exists(checkpointPath))
-        {
-            throw new FileNotFoundException($"--resume: no training checkpoint at {checkpointPath}", checkpointPath);
+            TorchInfo.Threads = options.Threads;
+            var device = Device.Parse(options.Device);
+            var pixels = options.Observation == ObservationKind.Pixels;
+            var envOptions = new EnvironmentOptions
+            {
+                Robot = options.Robot,
+                Task = options.Task,
+                ActionRepeat = options.ActionRepeat,
+                Pixels = pixels,
+                Camera = options.Camera,
+                Randomize = options.World is null && options.Randomize,
+                World = options.World,
+            };
+            _env = RobotEnvironments.Create(envOptions);
+            _video = new EvalVideo(envOptions);
+            _evalEnv = RobotEnvironments.Create(envOptions);
+            _frames = pixels ? options.FramePipeline(_env.Robot.Camera(_env.Camera!)) : null;
+            _trainObservations = new ObservationPipeline(_frames);
+            _evalObservations = new ObservationPipeline(_frames);
+            var actionDim = _env.ActionSpec.Size;
+            var checkpointPath = Path.Combine(CheckpointDirectory, TrainingCheckpoint.FileName);
+            if (resume && !File.Exists(checkpointPath))
+            {
+                throw new FileNotFoundException($"--resume: no training checkpoint at {checkpointPath}", checkpointPath);
+            }
+
+            if (options.Rma is { } rmaOptions)
+            {
+                _factors = EnvFactorSet.For(_env, options.Task, options.WorldName, envOptions.PayloadReachTask);
+                var rma = (rmaOptions with { EnvFactorDim = _factors.Size }).Validate("train options");
+                _phaseOne = RmaPhaseOne.From(options, _env.Layout.Size, _factors, rma);
+                _obsShape = [_env.Layout.Size + _factors.Size];
+                Torch.ManualSeed((ulong)options.Seed);
+                _agent = new DrQV2Agent(options.Agent, RmaEncoder.ForStates(_env.Layout.Size, rma), _obsShape, actionDim, device);
+            }
+            else
+            {
+                _obsShape = pixels ? [.. _trainObservations.PixelShape!.Select(d => (long)d)] : [_env.Layout.Size];
+                Torch.ManualSeed((ulong)options.Seed);
+                _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
+            }
+
+            _evalPolicy = DrQV2Policy.Borrow(_agent, options.RunDirectory);
+
+            _start = new TrainingCounters { NextEvalFrame = 0 };
+            ReplayState? replayState = null;
+            if (resume)
+            {
+                (_start, replayState) = TrainingCheckpoint.Load(checkpointPath, options, _agent);
+                ResumeCheck.Require(checkpointPath, _start, options.ActionRepeat, Path.Combine(options.RunDirectory, TrainCsvFileName), Path.Combine(options.RunDirectory, EvalResult.CsvFileName));
+                _lastCheckpoint = checkpointPath;
+            }
+
+            var replayOptions = new ReplayOptions
+            {
+                Capacity = options.ReplayCapacity,
+                FrameShape = pixels ? [3, (int)_obsShape[1], (int)_obsShape[2]] : [(int)_obsShape[0]],
+                FrameStack = pixels ? (int)_obsShape[0] / 3 : 1,
+                ActionDim = actionDim,
+                NStep = options.Agent.NStep,
+                Discount = options.Agent.Discount,
+                Seed = (ulong)options.Seed,
+                Directory = Path.Combine(options.RunDirectory, "replay"),
+            };
+            _replay = pixels
+                ? new PixelTransitions(replayState is null ? ReplayBuffer<byte>.Create(replayOptions) : ReplayBuffer<byte>.Open(replayOptions, replayState), device)
+                : new StateTransitions(replayState is null ? ReplayBuffer<float>.Create(replayOptions) : ReplayBuffer<float>.Open(replayOptions, replayState), device);
+
+            long? resumeFrame = resume ? _start.Step * options.ActionRepeat : null;
+            _trainCsv = new MetricsLog(Path.Combine(options.RunDirectory, TrainCsvFileName),
+                "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
+            _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, EvalResult.CsvFileName), EvalResult.CsvHeader, resumeFrame);
+            _evals.AddRange(EvalResult.ParseRows(_evalCsv.Rows, _evalCsv.Path, firstLine: 2));
         }
-
-        if (options.Rma is { } rmaOptions)
+        catch
         {
-            _factors = EnvFactorSet.For(_env, options.Task, options.WorldName, envOptions.PayloadReachTask);
-            var rma = (rmaOptions with { EnvFactorDim = _factors.Size }).Validate("train options");
-            _phaseOne = RmaPhaseOne.From(options, _env.Layout.Size, _factors, rma);
-            _obsShape = [_env.Layout.Size + _factors.Size];
-            Torch.ManualSeed((ulong)options.Seed);
-            _agent = new DrQV2Agent(options.Agent, RmaEncoder.ForStates(_env.Layout.Size, rma), _obsShape, actionDim, device);
+            // What the constructor built so far holds native memory and file handles; a failed start leaves nothing behind.
+            _trainCsv?.Dispose();
+            _evalCsv?.Dispose();
+            _replay?.Dispose();
+            _evalPolicy?.Dispose();
+            _agent?.Dispose();
+            _env?.Dispose();
+            _evalEnv?.Dispose();
+            _folder.Abandon();
+            throw;
         }
-        else
-        {
-            _obsShape = pixels ? [.. _trainObservations.PixelShape!.Select(d => (long)d)] : [_env.Layout.Size];
-            Torch.ManualSeed((ulong)options.Seed);
-            _agent = new DrQV2Agent(options.Agent, _obsShape, actionDim, device);
-        }
-
-        _evalPolicy = DrQV2Policy.Borrow(_agent, options.RunDirectory);
-
-        _start = new TrainingCounters { NextEvalFrame = 0 };
-        ReplayState? replayState = null;
-        if (resume)
-        {
-            (_start, replayState) = TrainingCheckpoint.Load(checkpointPath, options, _agent);
-            _lastCheckpoint = checkpointPath;
-        }
-
-        var replayOptions = new ReplayOptions
-        {
-            Capacity = options.ReplayCapacity,
-            FrameShape = pixels ? [3, (int)_obsShape[1], (int)_obsShape[2]] : [(int)_obsShape[0]],
-            FrameStack = pixels ? (int)_obsShape[0] / 3 : 1,
-            ActionDim = actionDim,
-            NStep = options.Agent.NStep,
-            Discount = options.Agent.Discount,
-            Seed = (ulong)options.Seed,
-            Directory = Path.Combine(options.RunDirectory, "replay"),
-        };
-        _replay = pixels
-            ? new PixelTransitions(replayState is null ? ReplayBuffer<byte>.Create(replayOptions) : ReplayBuffer<byte>.Open(replayOptions, replayState), device)
-            : new StateTransitions(replayState is null ? ReplayBuffer<float>.Create(replayOptions) : ReplayBuffer<float>.Open(replayOptions, replayState), device);
-
-        long? resumeFrame = resume ? _start.Step * options.ActionRepeat : null;
-        _trainCsv = new MetricsLog(Path.Combine(options.RunDirectory, "train.csv"),
-            "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
-        _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, EvalResult.CsvFileName), EvalResult.CsvHeader, resumeFrame);
-        _evals.AddRange(EvalResult.ParseRows(_evalCsv.Rows, _evalCsv.Path, firstLine: 2));
     }
+
+    public const string TrainCsvFileName = "train.csv";
 
     public string CheckpointDirectory => Path.Combine(_options.RunDirectory, "checkpoints");
 
@@ -136,10 +162,21 @@ public sealed class Trainer : IDisposable
 
     public IReadOnlyList<EvalResult> Evaluations => _evals;
 
+    /// <summary>The frame the run starts from: 0, or the resumed checkpoint's.</summary>
+    public long StartFrame => _start.Step * _options.ActionRepeat;
+
+    /// <summary>A resumed run whose checkpoint already reached the frame budget: <see cref="Run"/> trains nothing.</summary>
+    public bool AlreadyDone => _evals.Count > 0 && StartFrame >= _options.Frames;
+
     /// <summary>Trains until the frame budget is spent; returns the last evaluation.</summary>
     /// <exception cref="NonFiniteLossException">A loss became NaN or infinite; names the step, keeps the last checkpoint.</exception>
     public EvalResult Run()
     {
+        if (AlreadyDone)
+        {
+            return _evals[^1];
+        }
+
         var repeat = _options.ActionRepeat;
         var step = _start.Step;
         var episode = _start.Episode;
@@ -199,7 +236,7 @@ public sealed class Trainer : IDisposable
                     }
 
                     _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{(_liveLine ? "\n" : "")}eval at frame {frame}: success {eval.SuccessRate:P0}, return {eval.MeanReturn:F1} over {eval.Episodes} held-out episodes; checkpoint {_lastCheckpoint}"));
+                        $"eval at frame {frame}: success {eval.SuccessRate:P0}, return {eval.MeanReturn:F1} over {eval.Episodes} held-out episodes; checkpoint {_lastCheckpoint}"));
                 }
 
                 if (frame >= _options.Frames)
@@ -240,7 +277,7 @@ public sealed class Trainer : IDisposable
             episodeReturn += ts.Reward;
             step++;
 
-            if (_time.GetElapsedTime(lastProgress).TotalSeconds >= (_liveLine ? 1 : 30))
+            if (_time.GetElapsedTime(lastProgress).TotalSeconds >= (_progress is null ? 30 : 1))
             {
                 lastProgress = _time.GetTimestamp();
                 var fps = rate.Update(step * repeat, _time.GetElapsedTime(wallStart).TotalSeconds);
@@ -299,18 +336,15 @@ public sealed class Trainer : IDisposable
 
     private void Progress(long frame, double fps, double lastReturn, UpdateMetrics? last, double cpu)
     {
-        var eta = TimeSpan.FromSeconds(fps > 0 ? (_options.Frames - frame) / fps : 0);
-        var eval = _evals.Count > 0 ? $"eval {_evals[^1].SuccessRate:P0}" : "eval -";
-        var losses = last is { } m ? $"critic {m.Critic.CriticLoss:F3} actor {m.Actor.ActorLoss:F3}" : "seeding";
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"frames {frame}/{_options.Frames} | {fps:F0} fps | return {lastReturn:F1} | {losses} | {eval} | cpu {cpu / 60:F1} min | ETA {eta:hh\\:mm\\:ss}");
-        if (_liveLine)
+        var progress = new TrainingProgress(frame, _options.Frames, fps, lastReturn, last?.Critic.CriticLoss ?? double.NaN, last?.Actor.ActorLoss ?? double.NaN,
+            _evals.Count > 0 ? _evals[^1].SuccessRate : null, cpu);
+        if (_progress is not null)
         {
-            _log.Write("\r" + line.PadRight(120));
+            _progress.Report(progress);
         }
         else
         {
-            _log.WriteLine(line);
+            _log.WriteLine(progress.Line);
         }
     }
 
@@ -325,5 +359,6 @@ public sealed class Trainer : IDisposable
         _agent.Dispose();
         _env.Dispose();
         _evalEnv.Dispose();
+        _folder.Dispose();
     }
 }

@@ -107,16 +107,30 @@ internal static class TrainingCheckpoint
             }
         }
 
-        long Long(string key) => long.Parse(Meta(key), CultureInfo.InvariantCulture);
-        double Double(string key) => double.Parse(Meta(key), CultureInfo.InvariantCulture);
+        // A checkpoint is written after an episode ends, so a real one has at least one step and one episode.
+        long Long(string key, long minimum) => long.TryParse(Meta(key), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) && v >= minimum
+            ? v
+            : throw new InvalidConfigException(path, key, $"must be a whole number of at least {minimum}, got '{Meta(key)}': the checkpoint is corrupt");
+        double Seconds(string key) => double.TryParse(Meta(key), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
+            ? v
+            : throw new InvalidConfigException(path, key, $"must be a finite number of seconds, 0 or more, got '{Meta(key)}': the checkpoint is corrupt");
         var counters = new TrainingCounters
         {
-            Step = Long("counters.step"),
-            Episode = Long("counters.episode"),
-            NextEvalFrame = Long("counters.next_eval_frame"),
-            CpuSeconds = Double("counters.cpu_s"),
-            WallSeconds = Double("counters.wall_s"),
+            Step = Long("counters.step", 1),
+            Episode = Long("counters.episode", 1),
+            NextEvalFrame = Long("counters.next_eval_frame", 0),
+            CpuSeconds = Seconds("counters.cpu_s"),
+            WallSeconds = Seconds("counters.wall_s"),
         };
-        return (counters, ReplayState.FromJson(Meta("replay_state"), path));
+        var replay = ReplayState.FromJson(Meta("replay_state"), path);
+
+        // Every episode stored its reset frame and one record per step: nothing else adds to the buffer.
+        if (replay.StepsWritten != counters.Step + counters.Episode)
+        {
+            throw new InvalidConfigException(path, "replay_state.steps_written", string.Create(CultureInfo.InvariantCulture,
+                $"is {replay.StepsWritten}, but counters.step {counters.Step} and counters.episode {counters.Episode} wrote {counters.Step + counters.Episode} records: the checkpoint is corrupt"));
+        }
+
+        return (counters, replay);
     }
 }

@@ -1,3 +1,6 @@
+using SkiaSharp;
+using Sim2Real.Training.Rma;
+
 namespace Sim2Real.Training.Tests;
 
 public sealed class LearningCurvePlotTests : IDisposable
@@ -8,51 +11,100 @@ public sealed class LearningCurvePlotTests : IDisposable
 
     private const string Header = "frame,step,mean_return,success_rate,episodes,cpu_s,wall_s";
 
-    [Fact]
-    public void Redraw_reads_every_evaluation_of_eval_csv_and_writes_the_png()
+    private string Run(string name, params string[] rows)
     {
-        File.WriteAllLines(Path.Combine(_dir, "eval.csv"), [Header, "100,50,-20,0,20,0.5,0.6", "10000,5000,12.5,0.25,20,61,70"]);
+        var run = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
+        File.WriteAllLines(Path.Combine(run, "eval.csv"), [Header, .. rows]);
+        return run;
+    }
 
-        var evals = LearningCurvePlot.Redraw(_dir);
+    /// <summary>The PNG decoded: its size, and how many pixels have each colour.</summary>
+    private static (int Width, int Height, Dictionary<SKColor, int> Colours) Read(string png)
+    {
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        var colours = bitmap.Pixels.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        return (bitmap.Width, bitmap.Height, colours);
+    }
+
+    private static SKColor Palette(int i)
+    {
+        using var plot = new ScottPlot.Plot();
+        var c = plot.Add.Palette.GetColor(i);
+        return new SKColor(c.R, c.G, c.B, c.A);
+    }
+
+    [Fact]
+    public void Redraw_reads_every_evaluation_of_eval_csv_and_draws_a_chart_that_is_not_blank()
+    {
+        var run = Run("seed1", "100,50,-20,0,20,0.5,0.6", "10000,5000,12.5,0.25,20,61,70");
+
+        var evals = LearningCurvePlot.Redraw(run);
 
         Assert.Equal([new EvalResult(100, -20, 0, 20, 0.5), new EvalResult(10_000, 12.5, 0.25, 20, 61)], evals);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(_dir, LearningCurvePlot.FileName))[..4]);
+        var (width, height, colours) = Read(Path.Combine(run, LearningCurvePlot.FileName));
+        Assert.Equal((900, 540), (width, height));
+        Assert.True(colours.Count > 20, $"only {colours.Count} colours: the chart looks blank");
+        Assert.True(colours.GetValueOrDefault(Palette(0)) > 100, "the run's curve is not drawn in its colour");
+    }
+
+    [Fact]
+    public void Several_runs_go_on_one_chart_each_in_its_own_colour_named_by_its_folder()
+    {
+        var a = Run("seed1", "1000,500,-20,0,20,10,11", "2000,1000,5,0.5,20,20,22");
+        var b = Run("seed2", "1000,500,-10,0.1,20,10,11", "2000,1000,30,0.9,20,20,22", "3000,1500,40,1,20,30,33");
+        var png = Path.Combine(_dir, "seeds.png");
+
+        var runs = LearningCurvePlot.Redraw([a, b], png);
+
+        Assert.Equal(["seed1", "seed2"], runs.Select(r => r.Label));
+        Assert.Equal([2, 3], runs.Select(r => r.Evaluations.Count));
+        var (_, _, colours) = Read(png);
+        Assert.True(colours.GetValueOrDefault(Palette(0)) > 100, "the first run is not drawn in the first colour");
+        Assert.True(colours.GetValueOrDefault(Palette(1)) > 100, "the second run is not drawn in a colour of its own");
+        var lone = Path.Combine(_dir, "alone.png");
+        LearningCurvePlot.Redraw([a], lone);
+        var (_, _, alone) = Read(lone);
+        Assert.Equal(0, alone.GetValueOrDefault(Palette(1)));
+    }
+
+    [Fact]
+    public void An_eval_csv_with_only_its_header_is_refused_naming_the_file_and_draws_nothing()
+    {
+        var run = Run("empty");
+
+        var e = Assert.Throws<InvalidDataException>(() => LearningCurvePlot.Redraw(run));
+
+        Assert.Contains(Path.Combine(run, "eval.csv"), e.Message, StringComparison.Ordinal);
+        Assert.Contains("no evaluations", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(run, LearningCurvePlot.FileName)));
     }
 
     [Fact]
     public void Redraw_of_a_malformed_row_names_the_file_and_line()
     {
-        File.WriteAllLines(Path.Combine(_dir, "eval.csv"), [Header, "100,50,-20,0,20,0.5,0.6", "10000,5000,oops"]);
+        var run = Run("bad", "100,50,-20,0,20,0.5,0.6", "10000,5000,oops");
 
-        var e = Assert.Throws<InvalidDataException>(() => LearningCurvePlot.Redraw(_dir));
+        var e = Assert.Throws<InvalidDataException>(() => LearningCurvePlot.Redraw(run));
 
         Assert.Contains("eval.csv:3", e.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, LearningCurvePlot.FileName)));
+        Assert.False(File.Exists(Path.Combine(run, LearningCurvePlot.FileName)));
     }
 
     [Fact]
     public void Redraw_without_evaluations_names_the_missing_file() =>
         Assert.Contains("eval.csv", Assert.Throws<FileNotFoundException>(() => LearningCurvePlot.Redraw(_dir)).Message, StringComparison.Ordinal);
 
-    private static readonly EvalResult[] Evals =
-    [
-        new(100, -20, 0, 20, 0.6),
-        new(10_000, 5, 0.1, 20, 60.6),
-        new(20_000, 50, 0.5, 20, 180.6),
-        new(30_000, 80, 0.9, 20, double.NaN),
-    ];
+    [Fact]
+    public void The_tracking_plot_draws_both_errors_and_the_payload()
+    {
+        var png = Path.Combine(_dir, "zhat_tracking.png");
+        RmaTrackingPoint[] trace = [.. Enumerable.Range(0, 200).Select(i => new RmaTrackingPoint(i * 0.02, i < 100 ? 0.2 : 1.0, i < 100 ? 0.05 : 0.3 * Math.Exp(-(i - 100) / 10.0), 0.4))];
 
-    [Theory]
-    [InlineData(100, 0.01)]
-    [InlineData(10_000, 1.01)]
-    [InlineData(15_000, 2.01)]
-    public void Cpu_minutes_are_read_at_evaluations_and_interpolated_between_them(double frame, double minutes) =>
-        Assert.Equal(minutes, LearningCurvePlot.CpuMinutesAt(Evals, frame)!.Value, 6);
+        LearningCurvePlot.WriteTracking(png, trace);
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(25_000)]
-    [InlineData(40_000)]
-    public void Frames_outside_the_timed_evaluations_have_no_cpu_label(double frame) =>
-        Assert.Null(LearningCurvePlot.CpuMinutesAt(Evals, frame));
+        var (width, height, colours) = Read(png);
+        Assert.Equal((900, 540), (width, height));
+        Assert.True(colours.GetValueOrDefault(Palette(0)) > 50 && colours.GetValueOrDefault(Palette(1)) > 50, "an error curve is missing");
+    }
 }

@@ -39,6 +39,16 @@ internal static class AgentRunner
     public static int Act(string checkpoint, string obsPath, string outPath, int threads, string deviceName, TextWriter log)
     {
         var device = Setup(threads, deviceName);
+
+        // .NET's own "Could not find file" names the path but not which input it was meant to be.
+        foreach (var (flag, path) in new[] { ("--checkpoint", checkpoint), ("--obs", obsPath) })
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new FileNotFoundException($"{flag}: no such file: {path}", path);
+            }
+        }
+
         float[] values;
         byte[]? pixels = null;
         long[] shape;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Learning.Replay.Benchmarks;
 
@@ -50,11 +51,9 @@ internal static class AgentReplayBenchCommand
         return command;
     }
 
-    private static int Run(ReplayBenchSettings settings, int threads, bool concurrent, bool reference, bool asJson)
+    /// <summary>The sampling runs (and the Python reference), their lines to <paramref name="log"/>.</summary>
+    private static (List<ReplayBenchResult> Results, ReplayBenchResult? Python, string? Skipped) Measure(ReplayBenchSettings settings, int threads, bool concurrent, bool reference, TextWriter log)
     {
-        Validate(settings, threads);
-
-        var log = asJson ? TextWriter.Null : Console.Out;
         log.WriteLine($"agent replay-bench: B={settings.Batch}, {settings.Size}x{settings.Size}, stack {settings.Stack}, nstep {settings.NStep}, capacity {settings.Capacity}, {settings.Steps} steps held, {settings.Seconds} s each, {Environment.ProcessorCount} cores");
         var results = new List<ReplayBenchResult> { ReplaySamplingBench.Run(settings, log) };
         if (threads > 1)
@@ -83,6 +82,14 @@ internal static class AgentReplayBenchCommand
             }
         }
 
+        return (results, python, skipped);
+    }
+
+    private static int Run(ReplayBenchSettings settings, int threads, bool concurrent, bool reference, bool asJson)
+    {
+        Validate(settings, threads);
+
+        var (results, python, skipped) = LiveProgress.Status(Console.Out, "agent replay-bench: sampling the buffer", live => Measure(settings, threads, concurrent, reference, asJson ? TextWriter.Null : live));
         if (asJson)
         {
             Console.WriteLine(JsonSerializer.Serialize(new

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Files;
 using Sim2Real.Vision;
@@ -39,7 +40,8 @@ internal static class CalibrateCommand
             var (width, height) = RenderSize(parse.GetValue(size)!);
             var fovyDegrees = Fovy(parse.GetValue(fovy));
             var viewCount = FlagBounds.Count(parse.GetValue(views), "--views", 200, "renders at most 200 viewpoints");
-            var outcome = SimCalibrationCheck.Run(width, height, fovyDegrees, viewCount, parse.GetValue(save));
+            var outcome = LiveProgress.Status(Console.Out, $"rendering {viewCount} chessboard views at {width}x{height} and calibrating", _ =>
+                SimCalibrationCheck.Run(width, height, fovyDegrees, viewCount, parse.GetValue(save)));
             CalibrationReport.Print(Console.Out, new Chessboard(new ChessboardSpec(9, 6, 0.03)), outcome.Result);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(inv, $"expected f = (h/2)/tan(fovy/2) = {outcome.ExpectedFocal:0.###} px; fx error {outcome.FxError:+0.###%;-0.###%}, fy error {outcome.FyError:+0.###%;-0.###%}"));
@@ -55,7 +57,8 @@ internal static class CalibrateCommand
                 var folder = kept ?? Directory.CreateTempSubdirectory("s2r-handeye-").FullName;
                 try
                 {
-                    var result = HandEyeCalibrator.Solve(HandEyeInput.Read(SimHandEyeCheck.WriteDataset(folder, viewCount, fovyDegrees, width, height)));
+                    var result = LiveProgress.Status(Console.Out, $"rendering {viewCount} gripper-camera views and solving hand-eye", _ =>
+                        HandEyeCalibrator.Solve(HandEyeInput.Read(SimHandEyeCheck.WriteDataset(folder, viewCount, fovyDegrees, width, height))));
                     var truth = SimHandEyeCheck.TrueCameraInGripper;
                     Console.WriteLine(string.Create(inv, $"hand-eye ({result.ViewsUsed} views{(kept is null ? "" : $", data in {kept}")}): camera mount off by {result.CameraPose.DistanceTo(truth) * 1000:0.###} mm and {result.CameraPose.AngleTo(truth):0.###} deg; board spread {result.SpreadMeters * 1000:0.###} mm"));
                 }
@@ -105,23 +108,29 @@ internal static class CalibrateCommand
             var outPath = parse.GetValue(output)!;
             var cameraName = CameraNameFor(parse.GetValue(name), outPath);
             var calibrator = new IntrinsicsCalibrator(calibrationBoard, minimum);
-            if (imagesGlob is not null)
+            var result = LiveProgress.Run(Console.Out, "calibrate intrinsics", line =>
             {
-                foreach (var path in ImageGlob.Expand(imagesGlob))
+                if (imagesGlob is not null)
                 {
-                    calibrator.AddView(path, ImageCodec.Read(path, grayscale: true));
+                    var paths = ImageGlob.Expand(imagesGlob).ToList();
+                    for (var i = 0; i < paths.Count; i++)
+                    {
+                        line.Update((double)i / paths.Count, $"finding the board in {Path.GetFileName(paths[i])} ({i + 1}/{paths.Count})", null);
+                        calibrator.AddView(paths[i], ImageCodec.Read(paths[i], grayscale: true));
+                    }
                 }
-            }
-            else
-            {
-                var capture = CaptureSource.Parse(sourceSpec!);
-                var gap = TimeSpan.FromMilliseconds(parse.GetValue(interval) ?? (capture.IsLive ? 500 : 0));
-                var target = parse.GetValue(views);
-                Console.WriteLine($"collecting {target} views from {capture} ({capture.Backend} backend)");
-                LiveViews.CollectAsync(CameraStream.Open(capture), calibrator, target, gap, Console.WriteLine).GetAwaiter().GetResult();
-            }
+                else
+                {
+                    var capture = CaptureSource.Parse(sourceSpec!);
+                    var gap = TimeSpan.FromMilliseconds(parse.GetValue(interval) ?? (capture.IsLive ? 500 : 0));
+                    var target = parse.GetValue(views);
+                    line.Log.WriteLine($"collecting {target} views from {capture} ({capture.Backend} backend)");
+                    LiveViews.CollectAsync(CameraStream.Open(capture), calibrator, target, gap, line.Log.WriteLine).GetAwaiter().GetResult();
+                }
 
-            var result = calibrator.Solve(cameraName);
+                line.Update(1, "solving (cv::calibrateCamera)", null);
+                return calibrator.Solve(cameraName);
+            });
             CalibrationReport.Print(Console.Out, calibrationBoard, result);
             CameraInfoYaml.Write(outPath, result.Camera);
             Console.WriteLine($"wrote {outPath}");

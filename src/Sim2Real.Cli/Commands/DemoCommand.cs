@@ -110,7 +110,7 @@ internal static class DemoCommand
             ("", ["sim", "render", "--robot", "quad12", "--size", "480", "--quality", "high", "--out", Path.Combine(dir, "quad12.png")]),
             ("play a randomized episode with a random policy and record it", ["sim", "play", "--robot", "arm6", "--task", "reach", "--randomize", "--episodes", "1", "--out", Path.Combine(dir, "play")]),
             ("calibrate a camera from OpenCV's sample chessboards into ROS camera_info YAML", ["calibrate", "intrinsics", "--images", SampleBoards, "--board", "9x6", "--square", "0.025", "--out", Path.Combine(dir, "left.yaml")]),
-            ("train DrQ-v2 briefly on the arm reach task from states, with domain randomization", ["train", "--robot", "arm6", "--task", "reach", "--obs", "state", "--frames", frames, "--eval-every", frames, "--eval-episodes", "5", "--run-dir", train]),
+            ("train DrQ-v2 briefly on the arm reach task from states, with domain randomization", ["train", "--robot", "arm6", "--task", "reach", "--obs", "state", "--frames", frames, "--eval-every", frames, "--eval-episodes", "5", "--run-dir", train, "--overwrite"]),
             ("the self-describing policy file training wrote: robot, joints, timing, observation layout, provenance", ["policy", "info", Path.Combine(train, "checkpoints", "policy.safetensors")]),
             ("act with the trained policy on fresh simulator observations (held-out seeds)", ["agent", "act", "--checkpoint", Path.Combine(train, "checkpoints", "policy.safetensors"), "--obs", Path.Combine(dir, "obs.safetensors"), "--out", Path.Combine(dir, "actions.safetensors")]),
         ];

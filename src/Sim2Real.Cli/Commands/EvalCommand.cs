@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Learning.Policies;
@@ -47,7 +48,8 @@ internal static class EvalCommand
                     Seed = r.GetValue(seed),
                     OutDirectory = r.GetValue(outDir) ?? Path.Combine("runs", $"eval-rma-s{r.GetValue(seed)}"),
                 };
-                var report = RmaEvaluation.Run(options, Console.Out);
+                var report = LiveProgress.Run(Console.Out, "eval rma", line =>
+                    RmaEvaluation.Run(options, line.Log, new ProgressReporter<RmaEvalProgress>(line, p => (p.Fraction, p.Part, null))));
                 RmaEvaluation.Write(report, options);
                 Console.WriteLine($"ẑ settling after a payload jump: {(double.IsFinite(report.MedianSettleS) ? $"{report.MedianSettleS:F2} s (median of {report.SettleTimesS.Count})" : "not reached")}; {report.CpuSeconds / 60:F1} CPU minutes");
                 Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, RmaEvaluation.CsvFileName)}, {RmaEvaluation.MarkdownFileName}, {RmaEvaluation.TrackingCsvFileName}, {RmaEvaluation.TrackingPlotFileName}");

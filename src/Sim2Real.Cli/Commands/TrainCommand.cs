@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Learning.DrQV2;
@@ -21,6 +22,7 @@ internal static class TrainCommand
         var seed = new Option<int?>("--seed") { Description = "run seed (training episodes; evaluation uses held-out seeds; default 1)" };
         var device = new Option<string?>("--device") { Description = "cpu or cuda (default cpu)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the run's training checkpoint, exactly" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an earlier run in the run folder (without it, or --resume, an earlier run is refused)" };
         var runDir = new Option<string?>("--run-dir") { Description = "output folder (default runs/<robot>-<task>-<obs>-s<seed>, -rma for --rma)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (default 1)" };
         var evalEvery = new Option<long?>("--eval-every") { Description = "frames between evaluations and checkpoints (default 10000)" };
@@ -39,7 +41,7 @@ internal static class TrainCommand
         var historyLength = new Option<int?>("--history-length") { Description = "RMA: policy ticks φ reads (rma.history_length, default 50)" };
         var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints. --rma trains RMA's phase 1; `train adapt` its phase 2.")
         {
-            robot, task, obs, frames, seed, device, resume, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength,
+            robot, task, obs, frames, seed, device, resume, overwrite, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength,
         };
         command.Subcommands.Add(Plot());
         command.Subcommands.Add(Adapt());
@@ -60,8 +62,17 @@ internal static class TrainCommand
             try
             {
                 var options = Options(r, kind.Value);
-                using var trainer = new Trainer(options, Console.Out, r.GetValue(resume), liveLine: !Console.IsOutputRedirected);
-                var final = trainer.Run();
+                var final = TrainFlags.Checked(() => LiveProgress.Run(Console.Out, "train", line =>
+                {
+                    var progress = new ProgressReporter<TrainingProgress>(line, p => (p.Fraction, $"frames {p.Frame}/{p.TotalFrames} | {p.Status}", p.Line));
+                    using var trainer = new Trainer(options, line.Log, r.GetValue(resume), progress: progress, overwrite: r.GetValue(overwrite));
+                    if (trainer.AlreadyDone)
+                    {
+                        line.Log.WriteLine($"already done: the checkpoint in {trainer.CheckpointDirectory} is at frame {trainer.StartFrame}, at or past --frames {options.Frames}; give a larger --frames to train on");
+                    }
+
+                    return trainer.Run();
+                }));
                 Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1} on {final.Episodes} held-out episodes; outputs in {options.RunDirectory}");
                 if (options.Rma is not null)
                 {
@@ -72,12 +83,12 @@ internal static class TrainCommand
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"\nsim2real train: {e.Message}");
+                Console.Error.WriteLine($"sim2real train: {e.Message}");
                 return 2;
             }
-            catch (Exception e) when (e is InvalidConfigException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
+            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
             {
-                Console.Error.WriteLine($"sim2real train: {e.Message}");
+                Console.Error.WriteLine($"sim2real train: error: {e.Message}");
                 return 1;
             }
         });
@@ -106,7 +117,7 @@ internal static class TrainCommand
             Frames = r.GetValue<long?>("--frames") ?? d.Frames,
             Seed = seed,
             Device = r.GetValue<string?>("--device") ?? d.Device,
-            Threads = r.GetValue<int?>("--threads") ?? d.Threads,
+            Threads = r.GetValue<int?>("--threads") is { } t ? FlagBounds.Threads(t) : d.Threads,
             EvalEveryFrames = r.GetValue<long?>("--eval-every") ?? d.EvalEveryFrames,
             EvalEpisodes = r.GetValue<int?>("--eval-episodes") ?? d.EvalEpisodes,
             Randomize = !r.GetValue<bool>("--no-randomize"),
@@ -136,6 +147,7 @@ internal static class TrainCommand
         var frames = new Option<long?>("--frames") { Description = "environment frames of on-policy rollouts (default 100000)" };
         var seed = new Option<int?>("--seed") { Description = "rollout and φ-initialisation seed (default 1)" };
         var resume = new Option<bool>("--resume") { Description = "continue from phase 2's checkpoint, exactly" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an earlier phase 2 in its folder (without it, or --resume, an earlier one is refused)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch intra-op threads (default 1)" };
         var evalEvery = new Option<long?>("--eval-every") { Description = "frames between evaluations and checkpoints (default 10000)" };
         var evalEpisodes = new Option<int?>("--eval-episodes") { Description = "held-out episodes per evaluation (default 20)" };
@@ -146,7 +158,7 @@ internal static class TrainCommand
         var history = new Option<int?>("--history-length") { Description = "policy ticks φ reads (default: phase 1's rma.history_length)" };
         var command = new Command("adapt", "RMA phase 2: train the adaptation module φ on-policy (π driven by the student's ẑ), MSE(ẑ, μ(e_t)), history pre-filled, normalisation frozen; reports ẑ's error; writes the RMA policy file.")
         {
-            runDir, outDir, frames, seed, resume, threads, evalEvery, evalEpisodes, batch, lr, warmup, capacity, history,
+            runDir, outDir, frames, seed, resume, overwrite, threads, evalEvery, evalEpisodes, batch, lr, warmup, capacity, history,
         };
         command.SetAction(r =>
         {
@@ -156,7 +168,7 @@ internal static class TrainCommand
                 RunDirectory = r.GetValue(outDir),
                 Frames = r.GetValue(frames) ?? d.Frames,
                 Seed = r.GetValue(seed) ?? d.Seed,
-                Threads = r.GetValue(threads) ?? d.Threads,
+                Threads = r.GetValue(threads) is { } t ? FlagBounds.Threads(t) : d.Threads,
                 EvalEveryFrames = r.GetValue(evalEvery) ?? d.EvalEveryFrames,
                 EvalEpisodes = r.GetValue(evalEpisodes) ?? d.EvalEpisodes,
                 BatchSize = r.GetValue(batch) ?? d.BatchSize,
@@ -168,9 +180,12 @@ internal static class TrainCommand
             };
             try
             {
-                using var trainer = new AdaptationTrainer(options, Console.Out, r.GetValue(resume));
-                var final = trainer.Run();
-                Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1}, ẑ error (RMS) {final.ZRms:F3} on {final.Episodes} held-out episodes; RMA policy {trainer.PolicyPath}");
+                var (final, policyPath) = LiveProgress.Status(Console.Out, "RMA phase 2: training φ on-policy", log =>
+                {
+                    using var trainer = new AdaptationTrainer(options, log, r.GetValue(resume), overwrite: r.GetValue(overwrite));
+                    return (trainer.Run(), trainer.PolicyPath);
+                });
+                Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1}, ẑ error (RMS) {final.ZRms:F3} on {final.Episodes} held-out episodes; RMA policy {policyPath}");
                 return 0;
             }
             catch (NonFiniteLossException e)
@@ -178,32 +193,42 @@ internal static class TrainCommand
                 Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
                 return 2;
             }
-            catch (Exception e) when (e is InvalidConfigException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException)
+            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException)
             {
-                Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
+                Console.Error.WriteLine($"sim2real train adapt: error: {e.Message}");
                 return 1;
             }
         });
         return command;
     }
 
-    /// <summary><c>train plot</c>: redraws a run's learning curve from its eval.csv (after editing or merging runs, or with a new axis end).</summary>
+    /// <summary><c>train plot</c>: redraws learning curves from eval.csv files: one run's own, or several runs (seeds) on one chart.</summary>
     private static Command Plot()
     {
-        var runDir = new Option<string>("--run-dir") { Description = "the run's output folder", Required = true };
+        var runDir = new Option<string[]>("--run-dir") { Description = "a run's output folder; repeat it to draw several runs (seeds) on one chart", Required = true };
+        var outPath = new Option<string?>("--out") { Description = $"the PNG to write (default: <run-dir>/{LearningCurvePlot.FileName}; needed with several runs)" };
         var frames = new Option<long?>("--frames") { Description = "end of the frame axis (default: the last evaluation)" };
-        var command = new Command("plot", "Redraw a run's learning_curve.png from its eval.csv.") { runDir, frames };
+        var command = new Command("plot", "Redraw learning curves (held-out success rate and return against frames) from eval.csv: one run into its folder, or several runs on one chart (--out).") { runDir, outPath, frames };
         command.SetAction(r =>
         {
+            var runs = r.GetValue(runDir)!;
+            var png = r.GetValue(outPath) ?? (runs.Length == 1
+                ? Path.Combine(runs[0], LearningCurvePlot.FileName)
+                : throw new InvalidConfigException("command line", "--out", $"{runs.Length} runs go on one chart: say where it goes (e.g. --out runs/learning_curves.png)"));
+            if (r.GetValue(frames) is < 1)
+            {
+                throw new InvalidConfigException("command line", "--frames", $"must be at least 1, got {r.GetValue(frames)}");
+            }
+
             try
             {
-                var evals = LearningCurvePlot.Redraw(r.GetValue(runDir)!, r.GetValue(frames));
-                Console.WriteLine($"{evals.Count} evaluations drawn to {Path.Combine(r.GetValue(runDir)!, LearningCurvePlot.FileName)}");
+                var drawn = LearningCurvePlot.Redraw(runs, png, r.GetValue(frames));
+                Console.WriteLine($"{drawn.Sum(d => d.Evaluations.Count)} evaluations{(drawn.Count > 1 ? $" of {drawn.Count} runs" : "")} drawn to {png}");
                 return 0;
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
             {
-                Console.Error.WriteLine($"sim2real train plot: {e.Message}");
+                Console.Error.WriteLine($"sim2real train plot: error: {e.Message}");
                 return 1;
             }
         });

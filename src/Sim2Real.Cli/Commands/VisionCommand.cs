@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Vision;
 using Sim2Real.Vision.Benchmarks;
@@ -35,8 +36,9 @@ internal static class VisionCommand
             try
             {
                 OpenCvInfo.EnsureLoaded();
-                return VisionBench.Run(
-                    Console.Out, CameraInfoYaml.Read(parse.GetValue(calibration)!), parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!);
+                var camera = CameraInfoYaml.Read(parse.GetValue(calibration)!);
+                return LiveProgress.Status(Console.Out, $"vision bench: {parse.GetValue(rounds)} round(s) of C# then cv2", log =>
+                    VisionBench.Run(log, camera, parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!));
             }
             catch (Exception e) when (e is InvalidConfigException or OpenCvException or FileNotFoundException)
             {

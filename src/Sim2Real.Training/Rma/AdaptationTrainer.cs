@@ -45,10 +45,13 @@ public sealed class AdaptationTrainer : IDisposable
     private readonly MetricsLog _evalCsv;
     private readonly List<AdaptationEval> _evals = [];
     private readonly AdaptationCounters _start = new();
+    private readonly RunFolder _folder;
 
     /// <exception cref="FileNotFoundException">No phase-1 checkpoint, or --resume without a phase-2 one.</exception>
     /// <exception cref="InvalidConfigException">The run is not RMA phase 1, its e_t or state does not match the task now, or φ's history does not fit the convolutions.</exception>
-    public AdaptationTrainer(AdaptationOptions options, TextWriter log, bool resume, TimeProvider? time = null)
+    /// <exception cref="IOException">Another training process holds phase 2's folder.</exception>
+    /// <param name="overwrite">Replace an earlier phase 2 in its folder; without it (or <paramref name="resume"/>) an earlier one is refused.</param>
+    public AdaptationTrainer(AdaptationOptions options, TextWriter log, bool resume, TimeProvider? time = null, bool overwrite = false)
     {
         _options = options.Validate();
         _log = log;
@@ -102,25 +105,37 @@ public sealed class AdaptationTrainer : IDisposable
         _data = new AdaptationData(options.DataCapacity, stateDim, _factors.Size, _rma.HistoryLength);
         _random = new SplitMix64(((ulong)options.Seed * 0x9E3779B97F4A7C15UL) + 1);
 
-        var checkpoint = Path.Combine(CheckpointDirectory, CheckpointFileName);
-        if (resume)
+        _folder = RunFolder.Claim(options.Directory, resume, overwrite, folderOption: "--out");
+        try
         {
-            if (!File.Exists(checkpoint))
+            var checkpoint = Path.Combine(CheckpointDirectory, CheckpointFileName);
+            if (resume)
             {
-                throw new FileNotFoundException($"--resume: no phase-2 checkpoint at {checkpoint}", checkpoint);
+                if (!File.Exists(checkpoint))
+                {
+                    throw new FileNotFoundException($"--resume: no phase-2 checkpoint at {checkpoint}", checkpoint);
+                }
+
+                _start = LoadCheckpoint(checkpoint);
             }
 
-            _start = LoadCheckpoint(checkpoint);
+            long? resumeFrame = resume ? _start.Tick * _phaseOne.ActionRepeat : null;
+            _trainCsv = new MetricsLog(Path.Combine(options.Directory, "train.csv"), "frame,step,episode,episode_return,episode_success,phi_loss,z_rms,cpu_s,wall_s", resumeFrame);
+            _evalCsv = new MetricsLog(Path.Combine(options.Directory, EvalResult.CsvFileName), AdaptationEval.CsvHeader, resumeFrame);
+            foreach (var row in _evalCsv.Rows)
+            {
+                var f = row.Split(',');
+                var e = EvalResult.ParseRows([row], _evalCsv.Path, 2)[0];
+                _evals.Add(new AdaptationEval(e.Frame, e.MeanReturn, e.SuccessRate, e.Episodes, double.Parse(f[7], CultureInfo.InvariantCulture), e.CpuSeconds));
+            }
+    
         }
-
-        long? resumeFrame = resume ? _start.Tick * _phaseOne.ActionRepeat : null;
-        _trainCsv = new MetricsLog(Path.Combine(options.Directory, "train.csv"), "frame,step,episode,episode_return,episode_success,phi_loss,z_rms,cpu_s,wall_s", resumeFrame);
-        _evalCsv = new MetricsLog(Path.Combine(options.Directory, EvalResult.CsvFileName), AdaptationEval.CsvHeader, resumeFrame);
-        foreach (var row in _evalCsv.Rows)
+        catch
         {
-            var f = row.Split(',');
-            var e = EvalResult.ParseRows([row], _evalCsv.Path, 2)[0];
-            _evals.Add(new AdaptationEval(e.Frame, e.MeanReturn, e.SuccessRate, e.Episodes, double.Parse(f[7], CultureInfo.InvariantCulture), e.CpuSeconds));
+            _trainCsv?.Dispose();
+            _evalCsv?.Dispose();
+            _folder.Abandon();
+            throw;
         }
     }
 
@@ -395,5 +410,6 @@ public sealed class AdaptationTrainer : IDisposable
         _agent.Dispose();
         _env.Dispose();
         _evalEnv.Dispose();
+        _folder.Dispose();
     }
 }

@@ -38,7 +38,8 @@ public static class RmaEvaluation
 
     /// <exception cref="PolicyFileException">A file is not the policy it should be (the RMA file not kind rma, the baseline not drqv2).</exception>
     /// <exception cref="InvalidConfigException">The robot lacks a world, or a policy's observation does not fit the task.</exception>
-    public static RmaEvalReport Run(RmaEvalOptions options, TextWriter log)
+    /// <param name="progress">Told before each part starts (a live display); the finished rows go to <paramref name="log"/> either way.</param>
+    public static RmaEvalReport Run(RmaEvalOptions options, TextWriter log, IProgress<RmaEvalProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -61,6 +62,7 @@ public static class RmaEvaluation
         }
 
         var rows = new List<RmaEvalRow>();
+        var parts = (Worlds.Count * Policies.Count) + 1;
         foreach (var world in Worlds)
         {
             using var env = RobotEnvironments.Create(Environment(robot, world, options, jumpKg: null));
@@ -70,6 +72,7 @@ public static class RmaEvaluation
             {
                 IPolicy policy = name == "dr_only" ? baseline.Policy : rma;
                 rma.Mode = name switch { "rma_no_adaptation" => RmaMode.MeanZ, "expert" => RmaMode.Expert, _ => RmaMode.Adaptive };
+                progress?.Report(new RmaEvalProgress(rows.Count, parts, $"{world}: {name}, {options.Episodes} episodes"));
                 var row = Score(env, policy, factors, world, name, options);
                 rows.Add(row);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -77,6 +80,7 @@ public static class RmaEvaluation
             }
         }
 
+        progress?.Report(new RmaEvalProgress(rows.Count, parts, "ẑ tracking payload jumps"));
         var (settle, trace) = Jumps(robot, rma, factors, options);
         rma.Mode = RmaMode.Adaptive;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuStart;
@@ -105,8 +109,7 @@ public static class RmaEvaluation
 
         WriteText(Path.Combine(options.OutDirectory, TrackingCsvFileName), trace.ToString());
         var png = Path.Combine(options.OutDirectory, TrackingPlotFileName);
-        LearningCurvePlot.WriteTracking(png + ".tmp", report.Tracking);
-        File.Move(png + ".tmp", png, overwrite: true);
+        LearningCurvePlot.WriteTracking(png, report.Tracking);
     }
 
     /// <summary>One JSON object: for each world and each of the four policies, success, return, final_error, torque, smoothness; and ẑ's settling.</summary>

@@ -100,6 +100,22 @@ public sealed class RmaTrainingTests(RmaRuns runs) : IClassFixture<RmaRuns>
     }
 
     [Fact]
+    public void Phase_two_into_a_folder_with_an_earlier_phase_two_is_refused_unless_resumed_or_overwritten()
+    {
+        var options = runs.PhaseTwo("phase1", "p2-again", 300);
+        using (new AdaptationTrainer(options, TextWriter.Null, resume: false))
+        {
+        }
+
+        var e = Assert.Throws<InvalidConfigException>(() => new AdaptationTrainer(options, TextWriter.Null, resume: false));
+        using var replaced = new AdaptationTrainer(options, TextWriter.Null, resume: false, overwrite: true);
+
+        Assert.Contains("--overwrite", e.Message, StringComparison.Ordinal);
+        Assert.Contains("another --out", e.Message, StringComparison.Ordinal);
+        Assert.Empty(replaced.Evaluations);
+    }
+
+    [Fact]
     public void A_history_too_short_for_phis_convolutions_is_refused_naming_rma_history_length()
     {
         var e = Assert.Throws<InvalidConfigException>(() => new AdaptationTrainer(runs.PhaseTwo("phase1", "p2-short", 300) with { HistoryLength = 20 }, TextWriter.Null, resume: false));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Native;
 using Sim2Real.Robotics.Policies;
@@ -78,7 +79,8 @@ internal static class DeployVerb
                 ExpectTrip = request.ExpectTrip,
                 Ros = RosOptions.FromEnvironment(d.Node.Name),
                 Output = output,
-                LiveStatus = !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out),
+                // StatusAsync below decides whether the status line is drawn live (a terminal) or printed every few seconds.
+                LiveStatus = false,
                 RecordPath = request.Record && d.Logging.Record ? request.RecordTo ?? DefaultRecordPath(d.Logging.Directory, d.Name) : null,
                 GitCommit = GitCommit.Find(Path.GetDirectoryName(d.Source)),
                 CommandLine = string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
@@ -96,7 +98,8 @@ internal static class DeployVerb
             try
             {
                 output.WriteLine($"deploy {session.Plan.Description.Name}: {session.Plan.Loop.Policy} on {session.Plan.Description.Robot.Name}, control every {session.Plan.Description.ControlPeriodS.ToString("0.###", CultureInfo.InvariantCulture)} s, policy every {session.Plan.Description.PolicyPeriodS.ToString("0.###", CultureInfo.InvariantCulture)} s{(options.RecordPath is { } p ? $", recording to {p}" : ", not recording")}");
-                summary = await session.RunAsync(options, cancellationToken);
+                summary = await LiveProgress.StatusAsync(output, $"deploy {session.Plan.Description.Name}: starting", (writer, live) =>
+                    session.RunAsync(options with { Output = writer, LiveStatus = live }, cancellationToken));
             }
             catch (OperationCanceledException)
             {

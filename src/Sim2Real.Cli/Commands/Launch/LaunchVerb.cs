@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sim2Real.Cli.Commands.Deploy;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Core;
 using Sim2Real.Ros;
 using Sim2Real.Ros.Messages.GeometryMsgs;
@@ -97,6 +98,13 @@ internal static class LaunchVerb
             return await DeployVerb.RunAsync(request, output, error, cancellationToken);
         }
 
+        // One live display for both processes: sim serve's echoed lines print above deploy's status.
+        return await LiveProgress.StatusAsync(output, $"launch {description.Name}: starting sim serve", (writer, _) =>
+            RunSimulatedAsync(description, request, faults, writer, error, cancellationToken));
+    }
+
+    private static async Task<int> RunSimulatedAsync(DeploymentDescription description, DeployRequest request, string[] faults, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         using var serve = ChildProcess.StartSelf("sim serve", [.. ServeArguments(description, faults), .. request.RosArguments], "serving ", output);
         try
         {
@@ -114,7 +122,7 @@ internal static class LaunchVerb
                 return DeployExitCodes.Interrupted;
             }
 
-            using var teleop = description.Simulator.VelocityCommand is { } v ? VelocityCommand(description, v) : null;
+            using var teleop = description.Simulator!.VelocityCommand is { } v ? VelocityCommand(description, v) : null;
             var code = await DeployVerb.RunAsync(request, output, error, cancellationToken);
             if (serve.HasExited)
             {

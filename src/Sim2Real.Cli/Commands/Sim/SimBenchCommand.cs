@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Sim.Benchmarks;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Rendering;
@@ -36,8 +37,11 @@ internal static class SimBenchCommand
             }
 
             using var loaded = MjModel.FromXmlFile(parse.GetValue(model)!);
-            StepBenchmark.Run(loaded, Math.Min(stepCount, 200), threadCount); // JIT and caches warm, as a native loop is
-            var stepping = StepBenchmark.Run(loaded, stepCount, threadCount);
+            var stepping = LiveProgress.Status(output, $"stepping {Path.GetFileName(parse.GetValue(model))}: {stepCount} steps x {threadCount} thread(s)", _ =>
+            {
+                StepBenchmark.Run(loaded, Math.Min(stepCount, 200), threadCount); // JIT and caches warm, as a native loop is
+                return StepBenchmark.Run(loaded, stepCount, threadCount);
+            });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Path.GetFileName(stepping.Model)}: {stepping.StepsPerThread} steps x {stepping.Threads} thread(s) in {stepping.Seconds:F3} s = {stepping.StepsPerSecond:F0} steps/s; {stepping.StepsPerCpuSecond:F0} steps per CPU second (contacts/step {stepping.ContactsPerStep:F2})"));
 
@@ -45,7 +49,8 @@ internal static class SimBenchCommand
             if (parse.GetValue(render))
             {
                 var options = new RenderOptions { Width = parse.GetValue(size), Height = parse.GetValue(size), Quality = RenderQuality.Fast };
-                var drawing = RenderBenchmark.Run(loaded, parse.GetValue(camera), options, parse.GetValue(frames));
+                var drawing = LiveProgress.Status(output, $"rendering {parse.GetValue(frames)} frames at {options.Width}x{options.Height}", _ =>
+                    RenderBenchmark.Run(loaded, parse.GetValue(camera), options, parse.GetValue(frames)));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"render {drawing.Width}x{drawing.Height} {drawing.Quality} from {drawing.Camera}: {drawing.Frames} frames in {drawing.Seconds:F3} s = {drawing.FramesPerSecond:F1} frames/s ({drawing.Backend})"));
                 report["render"] = JsonSerializer.SerializeToNode(drawing, SimJson.Options);

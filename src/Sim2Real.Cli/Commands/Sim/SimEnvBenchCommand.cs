@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Sim.Benchmarks;
 using Sim2Real.Sim.Environments;
 using Sim2Real.Sim.Robots;
@@ -51,8 +52,10 @@ internal static class SimEnvBenchCommand
                 pipelines = Enumerable.Range(0, envCount).Select(_ => new ObservationPipeline(frames)).ToArray();
             }
 
-            var result = EnvironmentBenchmark.Run(options, envCount, threadCount, FlagBounds.Count(parse.GetValue(steps), "--steps", 10_000_000, "a bench of hours at most"),
-                observe: pipelines is null ? null : (i, step) => pipelines[i].Observe(step), frameStack: pipelines is null ? 0 : parse.GetValue(stack));
+            var stepCount = FlagBounds.Count(parse.GetValue(steps), "--steps", 10_000_000, "a bench of hours at most");
+            var result = LiveProgress.Status(output, $"stepping {envCount} {options.Robot}/{options.Task} environment(s) x {stepCount} agent steps on {threadCount} thread(s)", _ =>
+                EnvironmentBenchmark.Run(options, envCount, threadCount, stepCount,
+                    observe: pipelines is null ? null : (i, step) => pipelines[i].Observe(step), frameStack: pipelines is null ? 0 : parse.GetValue(stack)));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Robot}/{result.Task} pixels={result.Pixels} randomize={result.Randomize} repeat={result.ActionRepeat}: {result.Environments} env(s) x {result.AgentSteps / result.Environments} steps on {result.Threads} thread(s) in {result.Seconds:F2} s = {result.AgentStepsPerSecond:F0} agent steps/s ({result.ControlStepsPerSecond:F0} control steps/s); CPU {result.CpuSeconds:F2} s = {result.AgentStepsPerCpuSecond:F0} agent steps per CPU-second"));
             if (parse.GetValue(json))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Sim2Real.Cli.ConsoleDisplay;
 using Sim2Real.Ros.Transport;
 using Sim2Real.SimRobot.Benchmarks;
 
@@ -39,7 +40,7 @@ internal static class SimServeBenchCommand
             ServeBenchmarkResult result;
             try
             {
-                result = ServeBenchmark.Run(options, Serve, output);
+                result = LiveProgress.Status(output, $"sim serve {options.Robot} in another process: measuring", log => ServeBenchmark.Run(options, Serve, log));
             }
             catch (Exception e) when (e is TimeoutException or RosTransportException or InvalidOperationException)
             {
