@@ -6,8 +6,11 @@ namespace Sim2Real.Runtime.Launch;
 /// </summary>
 public sealed record RatesSection
 {
-    /// <summary>ros2_control's default for its control thread.</summary>
-    public const int DefaultThreadPriority = 50;
+    /// <summary>
+    /// Ordinary threads unless a launch file asks. Under SCHED_FIFO a pixel policy's inference waits on BLAS worker
+    /// threads that are not real-time, and on a loaded 2-core machine that inversion cost up to 0.6 s (docs/runtime.md).
+    /// </summary>
+    public const int DefaultThreadPriority = 0;
 
     public double? ControlPeriodS { get; init; }
 
@@ -15,7 +18,7 @@ public sealed record RatesSection
 
     /// <summary>
     /// SCHED_FIFO priority of the control and policy threads (1-99), as ros2_control's controller_manager sets its
-    /// own (its thread_priority, 50 by default); 0 leaves them ordinary threads.
+    /// own (its thread_priority, 50 there); 0, the default here, leaves them ordinary threads.
     /// </summary>
     public int? ThreadPriority { get; init; }
 }

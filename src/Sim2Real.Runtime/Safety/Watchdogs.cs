@@ -50,6 +50,9 @@ internal sealed class Watchdogs
     {
         if (!commanding)
         {
+            // What came before a stop says nothing about the targets after it: a latch can be released between
+            // control ticks, and the samples that arrive before the loop re-arms must not meet a pre-stop baseline.
+            Rearm();
             return;
         }
 
@@ -134,6 +137,7 @@ internal sealed class Watchdogs
 
         if (!commanding)
         {
+            Rearm();
             return;
         }
 

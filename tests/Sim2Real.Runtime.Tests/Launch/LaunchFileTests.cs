@@ -86,11 +86,11 @@ public sealed class LaunchFileTests : IDisposable
     }
 
     [Fact]
-    public void Runs_the_control_and_policy_threads_at_ros2_controls_real_time_priority_unless_told_otherwise()
+    public void Runs_the_control_and_policy_threads_under_sched_fifo_only_when_the_launch_file_asks()
     {
-        Assert.Equal(50, Load(Arm6()).ThreadPriority);
-        Assert.Equal(0, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, thread_priority: 0 }\n")).ThreadPriority);
-        Assert.Equal(80, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, thread_priority: 80 }\n")).ThreadPriority);
+        Assert.Equal(0, Load(Arm6()).ThreadPriority);
+        Assert.Equal(50, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, thread_priority: 50 }\n")).ThreadPriority);
+        Assert.Equal(50, DeploymentFile.Load(Repo.Launch("arm6_reach_wall.yaml"), _policy).ThreadPriority);
     }
 
     [Theory]

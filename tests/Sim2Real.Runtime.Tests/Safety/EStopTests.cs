@@ -63,12 +63,13 @@ public class EStopTests
         // At rest in the e-stop hold, the encoders repeat themselves bit for bit (Frozen stands in for that) for far
         // longer than the frozen rule's ten samples. After the reset the arm starts moving a few samples late: those
         // few identical samples are not a frozen sensor, and the hold before the reset must not count towards one.
+        // The reset falls between control ticks, so joint_states arrive after the release and before the loop re-arms.
         var (h, robot) = Scenario.Arm(act: Scenario.Moving(6));
         using var __ = h;
         h.At(1.0, () => h.EStop.OnNext(true));
         h.At(1.5, () => robot.Frozen = true);
         h.At(1.6, () => h.EStop.OnNext(false));
-        h.At(2.0, () => h.EStopReset.OnNext(Unit.Default));
+        h.At(2.005, () => h.EStopReset.OnNext(Unit.Default));
         h.At(2.045, () => robot.Frozen = false);
 
         h.RunTo(4.0);
