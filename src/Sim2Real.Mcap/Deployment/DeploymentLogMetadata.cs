@@ -22,6 +22,13 @@ public static class DeploymentLogMetadata
     /// <summary>Lower-case hex SHA-256 of the policy file's bytes (optional).</summary>
     public const string PolicySha256 = "policy_sha256";
 
+    /// <summary>The <see cref="PolicySha256"/> value of the file at <paramref name="path"/>: what deploy writes and replay compares.</summary>
+    public static string PolicySha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     /// <summary>For a simulated robot, the world <c>sim serve --world</c> served (nominal, real_like); empty on a real robot.</summary>
     public const string World = "simulator_world";
 

@@ -225,7 +225,7 @@ public sealed class DeploymentSession : IDisposable
             ["launch_file"] = d.Source,
             ["policy"] = _policy.Path,
             // Lets replay policy tell that a file holds the very bytes this run deployed.
-            [Mcap.Deployment.DeploymentLogMetadata.PolicySha256] = Sha256(_policy.Path),
+            [Mcap.Deployment.DeploymentLogMetadata.PolicySha256] = Mcap.Deployment.DeploymentLogMetadata.PolicySha256Of(_policy.Path),
             ["robot"] = d.Robot.Name,
             ["robot_source"] = d.Robot.Source,
             ["clock"] = d.Clock == ClockSource.Sim ? "sim" : "wall",
@@ -247,12 +247,6 @@ public sealed class DeploymentSession : IDisposable
         }
 
         recorder.Attach("policy_info.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(Robotics.Policies.PolicyManifestText.Describe(_policy.Manifest, _policy.Path)), now);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static async Task MonitorAsync(PolicyLoop loop, EpisodeRunner? runner, IScheduler loopThread, IScheduler clock, DateTimeOffset started, DeploymentRunOptions options, CancellationToken cancellationToken)

@@ -50,9 +50,6 @@ internal sealed class Watchdogs
     {
         if (!commanding)
         {
-            // What came before a stop says nothing about the targets after it: a latch can be released between
-            // control ticks, and the samples that arrive before the loop re-arms must not meet a pre-stop baseline.
-            Rearm();
             return;
         }
 
@@ -137,6 +134,9 @@ internal sealed class Watchdogs
 
         if (!commanding)
         {
+            // What came before a stop says nothing about the targets after it: a latch can be released between
+            // control ticks, and the samples that arrive before the loop re-arms must not meet a pre-stop baseline.
+            // Every sample and every tick comes through here, so no not-commanding stretch goes unseen.
             Rearm();
             return;
         }

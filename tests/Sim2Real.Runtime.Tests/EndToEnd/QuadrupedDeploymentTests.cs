@@ -19,10 +19,7 @@ public sealed class QuadrupedDeploymentTests : IDisposable
     public async Task A_quadruped_deployment_log_replays_in_the_nominal_simulator_within_the_bound()
     {
         var policy = TinyPolicy.Write(_dir.File("policy"), Repo.Quad12, ObservationLayouts.Walk);
-        var launch = _dir.File("quad12_walk_e2e.yaml");
-        File.WriteAllText(launch, File.ReadAllText(Repo.Launch("quad12_walk_sim.yaml"))
-            .Replace("robot: ../robots/quad12", $"robot: {Path.Combine(Repo.Root, "robots", "quad12")}", StringComparison.Ordinal)
-            .Replace("policy: ../policies/quad12-walk-state/policy.safetensors", $"policy: {policy}", StringComparison.Ordinal));
+        var launch = Repo.LaunchCopy("quad12_walk_sim.yaml", _dir.File("quad12_walk_e2e.yaml"), policy);
         var log = _dir.File("quad.mcap");
         var divergence = _dir.File("divergence.csv");
 

@@ -4,6 +4,7 @@ using Sim2Real.Mcap.Reading;
 using Sim2Real.Ros.Messages;
 using Sim2Real.Ros.Messages.Sim2RealMsgs;
 using Sim2Real.Ros.Messages.StdMsgs;
+using Sim2Real.Ros.Tests;
 using Sim2Real.Ros.Transport;
 using Sim2Real.Runtime.Hosting;
 using Sim2Real.Runtime.Safety;
@@ -53,24 +54,6 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
         Assert.Equal(6, fed.Commanded.Length);
         Assert.Equal(Robotics.Observations.ObservationLayout.Create(Robotics.Observations.ObservationLayouts.Reach, 6).Size, fed.Observation.Length);
         Assert.True(recorded.Select(t => t.Episode).Distinct().Count() >= 2, "ticks carry their episode");
-    }
-
-    [Fact]
-    public async Task Stopped_joint_states_from_sim_serve_trip_joint_states_stale_within_one_control_period()
-    {
-        var domain = RosDomain.Fresh();
-        using var serve = CliProcess.Start(domain, SimulatedArm.ServeArgs("stop_joint_states,at=1.5,duration=1"));
-        await serve.WaitForOutputAsync("serving", Startup);
-        var json = arm.PathOf($"stale-{Guid.NewGuid():N}.json");
-        using var deploy = CliProcess.Start(domain, "deploy", "--launch", arm.Launch, "--duration", "3", "--expect-trip", RuleNames.JointStatesStale, "--no-record", "--summary-json", json);
-        var code = await deploy.ExitAsync(Bound);
-
-        Assert.True(code == 0, deploy.Output);
-        using var summary = JsonDocument.Parse(File.ReadAllText(json));
-        var trip = Assert.Single(summary.RootElement.GetProperty("trips").EnumerateArray());
-        Assert.Equal(RuleNames.JointStatesStale, trip.GetProperty("rule").GetString());
-        var reaction = trip.GetProperty("reaction_s").GetDouble();
-        Assert.True(reaction <= ControlPeriodS + 1e-9, string.Create(CultureInfo.InvariantCulture, $"safe action {reaction * 1000:0.###} ms after the timeout elapsed; one control period is {ControlPeriodS * 1000} ms"));
     }
 
     [Fact]
@@ -149,25 +132,25 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
         using var stop = new CancellationTokenSource();
         var run = session.RunAsync(new DeploymentRunOptions { Ros = domain.Options("sim2real_runtime"), Output = TextWriter.Null, ExpectTrip = RuleNames.EStop }, stop.Token);
 
-        await Until(() => Count(states, s => s == "ok") > 5, "the loop never ran");
+        Assert.True(await Eventually.HoldsAsync(() => Count(states, s => s == "ok") > 5, Bound), "the loop never ran");
         await eStop.WaitForSubscribersAsync();
         await reset.WaitForSubscribersAsync();
         eStop.Publish(new Bool { Data = true });
-        await Until(() => Count(events, e => e.Rule == RuleNames.EStop && e.Tripped) == 1, "the e-stop did not trip");
+        Assert.True(await Eventually.HoldsAsync(() => Count(events, e => e.Rule == RuleNames.EStop && e.Tripped) == 1, Bound), "the e-stop did not trip");
         var ticksAtTrip = Count(states, _ => true);
         var commands = Interlocked.Read(ref safeCommands);
         // Still engaged: a reset must not release it; the safe action keeps going out every period.
         reset.Publish(new Empty());
-        await Until(() => Interlocked.Read(ref safeCommands) > commands + 10, "the safe action stopped");
+        Assert.True(await Eventually.HoldsAsync(() => Interlocked.Read(ref safeCommands) > commands + 10, Bound), "the safe action stopped");
         eStop.Publish(new Bool { Data = false });
         commands = Interlocked.Read(ref safeCommands);
-        await Until(() => Interlocked.Read(ref safeCommands) > commands + 10, "the safe action stopped");
+        Assert.True(await Eventually.HoldsAsync(() => Interlocked.Read(ref safeCommands) > commands + 10, Bound), "the safe action stopped");
         Assert.Equal(0, Count(events, e => !e.Tripped));
         Assert.True(Count(states, _ => true) <= ticksAtTrip + 1, "the policy ran while the e-stop was latched");
         reset.Publish(new Empty());
-        await Until(() => Count(events, e => e.Rule == RuleNames.EStop && !e.Tripped) == 1, "the reset did not release the e-stop");
+        Assert.True(await Eventually.HoldsAsync(() => Count(events, e => e.Rule == RuleNames.EStop && !e.Tripped) == 1, Bound), "the reset did not release the e-stop");
         var released = Count(states, _ => true);
-        await Until(() => Count(states, s => s is "ok" or "ramp") > released + 10, "the policy did not resume after the reset");
+        Assert.True(await Eventually.HoldsAsync(() => Count(states, s => s is "ok" or "ramp") > released + 10, Bound), "the policy did not resume after the reset");
         stop.Cancel();
         var summary = await run;
 
@@ -181,20 +164,6 @@ public sealed class SimServeDeploymentTests(SimulatedArm arm) : IClassFixture<Si
         lock (list)
         {
             return list.Count(match);
-        }
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > Bound)
-            {
-                throw new TimeoutException(what);
-            }
-
-            await Task.Delay(20);
         }
     }
 }

@@ -14,14 +14,10 @@ public sealed class SimulatedArm : IDisposable
     public SimulatedArm()
     {
         Policy = TinyPolicy.Write(_dir.File("policy"), Repo.Arm6, ObservationLayouts.Reach);
-        Launch = _dir.File("arm6_reach_e2e.yaml");
         // The shipped arm6_reach_sim.yaml with this policy; tracking_error is wider because an untrained policy
         // throws its targets about, and this file is about the faults sim serve injects.
-        var shipped = File.ReadAllText(Repo.Launch("arm6_reach_sim.yaml"))
-            .Replace("robot: ../robots/arm6", $"robot: {Path.Combine(Repo.Root, "robots", "arm6")}", StringComparison.Ordinal)
-            .Replace("policy: ../policies/arm6-reach-state/policy.safetensors", $"policy: {Policy}", StringComparison.Ordinal)
-            .Replace("tracking_error: { limit_rad: 0.6, duration_s: 0.5 }", "tracking_error: { limit_rad: 2.0, duration_s: 1.0 }", StringComparison.Ordinal);
-        File.WriteAllText(Launch, shipped);
+        Launch = Repo.LaunchCopy("arm6_reach_sim.yaml", _dir.File("arm6_reach_e2e.yaml"), Policy,
+            ("tracking_error: { limit_rad: 0.6, duration_s: 0.5 }", "tracking_error: { limit_rad: 2.0, duration_s: 1.0 }"));
     }
 
     public string Policy { get; }

@@ -13,6 +13,35 @@ internal static class Repo
 
     public static string Launch(string name) => Path.Combine(Root, "launch", name);
 
+    /// <summary>
+    /// The shipped launch/<paramref name="name"/> copied to <paramref name="path"/> for a test: its <c>../</c> paths
+    /// made absolute (the copy lives elsewhere), its policy replaced when <paramref name="policy"/> is given, then
+    /// each change applied; a change whose text the file lacks throws, so a test never runs an unchanged copy.
+    /// </summary>
+    public static string LaunchCopy(string name, string path, string? policy = null, params (string From, string To)[] changes)
+    {
+        var text = File.ReadAllText(Launch(name))
+            .Replace("robot: ../", $"robot: {Root}/", StringComparison.Ordinal)
+            .Replace("policy: ../", $"policy: {Root}/", StringComparison.Ordinal);
+        if (policy is not null)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, "^policy: .*$", $"policy: {policy}", System.Text.RegularExpressions.RegexOptions.Multiline);
+        }
+
+        foreach (var (from, to) in changes)
+        {
+            if (!text.Contains(from, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"launch/{name} has no '{from}' to change");
+            }
+
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

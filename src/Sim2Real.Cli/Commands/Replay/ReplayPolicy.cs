@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Sim2Real.Core;
 using Sim2Real.Files;
@@ -91,9 +90,9 @@ internal static class ReplayPolicy
                 throw new InvalidConfigException(log.File, $"metadata '{DeploymentLogMetadata.Name}'.{DeploymentLogMetadata.Policy}", $"the logged policy {logged} is not here; give its copy with --policy");
             }
 
-            if (loggedSha is not null && Sha256(logged) != loggedSha)
+            if (loggedSha is not null && DeploymentLogMetadata.PolicySha256Of(logged) is var sha && sha != loggedSha)
             {
-                throw new InvalidConfigException(logged, "sha256", $"is {Sha256(logged)}, but {log.File} was recorded with {loggedSha}: the file changed since the run; give the policy the run used with --policy");
+                throw new InvalidConfigException(logged, "sha256", $"is {sha}, but {log.File} was recorded with {loggedSha}: the file changed since the run; give the policy the run used with --policy");
             }
 
             return (logged, true);
@@ -105,15 +104,9 @@ internal static class ReplayPolicy
         }
 
         var same = loggedSha is not null
-            ? Sha256(given) == loggedSha
+            ? DeploymentLogMetadata.PolicySha256Of(given) == loggedSha
             : log.Metadata.TryGetValue(DeploymentLogMetadata.Policy, out var named) && Path.GetFullPath(named) == Path.GetFullPath(given);
         return (given, same);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static void WriteCsv(Stream stream, IReadOnlyList<string> joints, PolicyReplayResult result)
