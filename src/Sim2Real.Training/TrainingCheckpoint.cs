@@ -48,6 +48,7 @@ internal static class TrainingCheckpoint
             ["counters.cpu_s"] = counters.CpuSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["counters.wall_s"] = counters.WallSeconds.ToString("R", CultureInfo.InvariantCulture),
             ["replay_state"] = replay.ToJson(),
+            [AgentCheckpoint.PrecisionKey] = agent.Precision.Name(),
         };
         if (phaseOne is not null)
         {
@@ -88,6 +89,7 @@ internal static class TrainingCheckpoint
                 : "the checkpoint is a plain DrQ-v2 run; resume it without --rma");
         }
 
+        AgentCheckpoint.RequireSamePrecision(file.Metadata, agent, path);
         if (!file.TryGet(RngTensor, out var rng))
         {
             throw new InvalidConfigException(path, RngTensor, "missing: not a training checkpoint");

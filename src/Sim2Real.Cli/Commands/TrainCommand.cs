@@ -39,9 +39,10 @@ internal static class TrainCommand
         var updateEvery = new Option<int?>("--update-every") { Description = "agent steps between updates (default 2)" };
         var rma = new Option<bool>("--rma") { Description = "RMA phase 1: e_t appended to the state, μ trained through the critic (docs/rma.md); then `train adapt`" };
         var historyLength = new Option<int?>("--history-length") { Description = "RMA: policy ticks φ reads (rma.history_length, default 50)" };
+        var precision = new Option<string>("--precision") { Description = "pixel encoder's precision: fp32 (default), bf16 (needs avx512_bf16 or a GPU), bf16-emulated (bf16's rounding in fp32 arithmetic; docs/precision.md)", DefaultValueFactory = _ => "fp32" };
         var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints. --rma trains RMA's phase 1; `train adapt` its phase 2.")
         {
-            robot, task, obs, frames, seed, device, resume, overwrite, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength,
+            robot, task, obs, frames, seed, device, resume, overwrite, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength, precision,
         };
         command.Subcommands.Add(Plot());
         command.Subcommands.Add(Adapt());
@@ -135,6 +136,7 @@ internal static class TrainCommand
                 Discount = r.GetValue<double?>("--discount") ?? a.Discount,
                 NStep = r.GetValue<int?>("--nstep") ?? a.NStep,
                 UpdateEverySteps = r.GetValue<int?>("--update-every") ?? a.UpdateEverySteps,
+                Precision = Sim2Real.Learning.Tensors.Precisions.Parse(r.GetValue<string>("--precision") ?? "fp32", "command line", "--precision"),
             },
         };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sim2Real.Core;
 using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Learning.Tensors;
 
@@ -22,8 +23,27 @@ public static class AgentCheckpoint
             ["format"] = "pt",
             ["agent"] = "drqv2",
             ["obs_shape"] = string.Join(",", agent.ObsShape),
+            [PrecisionKey] = agent.Precision.Name(),
         };
         SafetensorsWriter.Write(path, Entries(agent, includeOptimizers), metadata);
+    }
+
+    /// <summary>
+    /// Metadata key of the precision an agent was trained in. Informational in weight files (weights are fp32 and act in
+    /// fp32 anywhere); a training checkpoint resumes only in its own precision (<see cref="RequireSamePrecision"/>).
+    /// </summary>
+    public const string PrecisionKey = "agent.precision";
+
+    /// <summary>Refuses to continue a run in another precision than it was written in; files without the key are fp32 (written before bf16 existed).</summary>
+    /// <exception cref="InvalidConfigException">The precisions differ, or the key holds an unknown name; names the file and key.</exception>
+    public static void RequireSamePrecision(IReadOnlyDictionary<string, string> metadata, DrQV2Agent agent, string path)
+    {
+        var written = metadata.TryGetValue(PrecisionKey, out var text) ? Precisions.Parse(text, path, PrecisionKey) : Precision.Fp32;
+        if (written != agent.Precision)
+        {
+            throw new InvalidConfigException(path, PrecisionKey,
+                $"checkpoint was written in {written.Name()}, this run asks for {agent.Precision.Name()}: resume with --precision {written.Name()}");
+        }
     }
 
     public static IEnumerable<SafeTensor> Entries(DrQV2Agent agent, bool includeOptimizers)

@@ -1,3 +1,4 @@
+using Sim2Real.Core;
 using Sim2Real.Learning.Tensors;
 
 namespace Sim2Real.Learning.DrQV2;
@@ -15,7 +16,7 @@ public sealed class DrQV2Agent : IDisposable
 
     /// <param name="obsShape">[C,H,W] for pixels (uint8), [D] for states (float).</param>
     public DrQV2Agent(DrQV2Config config, IReadOnlyList<long> obsShape, long actionDim, Device? device = null)
-        : this(config.Validate(), DefaultEncoder(obsShape), obsShape, actionDim, device)
+        : this(config.Validate(), DefaultEncoder(obsShape, config.Precision), obsShape, actionDim, device)
     {
     }
 
@@ -23,6 +24,17 @@ public sealed class DrQV2Agent : IDisposable
     public DrQV2Agent(DrQV2Config config, ObservationEncoder encoder, IReadOnlyList<long> obsShape, long actionDim, Device? device = null)
     {
         Config = config.Validate();
+        Precision = encoder is PixelEncoder pixels ? pixels.Precision : Precision.Fp32;
+        try
+        {
+            Precisions.Require(Precision, device ?? Device.Cpu, "drqv2 config", "precision");
+        }
+        catch (InvalidConfigException)
+        {
+            encoder.Dispose();
+            throw;
+        }
+
         Schedule = StddevSchedule.Parse(config.StddevSchedule);
         Device = device ?? Device.Cpu;
         Encoder = encoder;
@@ -51,6 +63,9 @@ public sealed class DrQV2Agent : IDisposable
     public DrQV2Config Config { get; }
 
     public StddevSchedule Schedule { get; }
+
+    /// <summary>What the encoder computes in (its own setting; fp32 for states). Weights and optimizers are fp32 regardless.</summary>
+    public Precision Precision { get; }
 
     public Device Device { get; }
 
@@ -171,9 +186,9 @@ public sealed class DrQV2Agent : IDisposable
         return new UpdateMetrics(reward.Mean().Item(), critic, actor);
     }
 
-    private static ObservationEncoder DefaultEncoder(IReadOnlyList<long> obsShape) => obsShape.Count switch
+    private static ObservationEncoder DefaultEncoder(IReadOnlyList<long> obsShape, Precision precision) => obsShape.Count switch
     {
-        3 => new PixelEncoder(obsShape[0], obsShape[1], obsShape[2]),
+        3 => new PixelEncoder(obsShape[0], obsShape[1], obsShape[2], precision),
         1 => new IdentityEncoder(obsShape[0]),
         _ => throw new ArgumentException($"observations must be [C,H,W] pixels or [D] states, got [{string.Join(", ", obsShape)}]", nameof(obsShape)),
     };

@@ -1,4 +1,5 @@
 using Sim2Real.Core;
+using Sim2Real.Learning.Tensors;
 
 namespace Sim2Real.Learning.DrQV2;
 
@@ -38,6 +39,9 @@ public sealed record DrQV2Config
     /// <summary>Random-shift padding in pixels (pixels only); 0 turns the augmentation off.</summary>
     public int ShiftPad { get; init; } = 4;
 
+    /// <summary>What the pixel encoder computes in (fp32 as the reference; bf16 where bf16 kernels exist). States ignore it.</summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
+
     /// <exception cref="InvalidConfigException">A value is out of range; the message names it.</exception>
     public DrQV2Config Validate(string source = "drqv2 config")
     {
@@ -70,6 +74,11 @@ public sealed record DrQV2Config
         if (ShiftPad < 0)
         {
             throw new InvalidConfigException(source, "shift_pad", $"must be >= 0, got {ShiftPad}");
+        }
+
+        if (!Enum.IsDefined(Precision))
+        {
+            throw new InvalidConfigException(source, "precision", $"must be {Precisions.Names}, got {(int)Precision}");
         }
 
         try

@@ -6,8 +6,10 @@ Usage:
   drqv2_reference.py update CKPT BATCH K OUT [--stddev S] [--no-augment] [--seed N] [--threads T]
       K updates (critic, actor, target EMA) on BATCH; OUT holds the updated agent and the losses per update.
   drqv2_reference.py act CKPT OBS OUT       deterministic (mean) actions for OBS['obs'] as OUT['action'].
-  drqv2_reference.py bench CKPT BATCH K [--threads T]
-      times K updates after one warm-up; prints 'python update ms: mean p50 min'.
+  drqv2_reference.py bench CKPT BATCH K [--threads T] [--channels-last] [--bf16]
+      times K updates after one warm-up; prints 'python update ms: mean p50 min'. --channels-last puts the encoder's
+      weights and input in torch.channels_last; --bf16 runs the encoder under CPU autocast to bfloat16 (features cast
+      back to fp32), as the C# agent's bf16 precision does.
 """
 import argparse
 import os
@@ -36,14 +38,24 @@ def shift(x, pad):
 
 
 class Encoder(nn.Module):
+    channels_last = False
+    bf16 = False
+
     def __init__(self, channels):
         super().__init__()
         self.convnet = nn.Sequential(nn.Conv2d(channels, 32, 3, stride=2), nn.ReLU(), nn.Conv2d(32, 32, 3), nn.ReLU(),
                                      nn.Conv2d(32, 32, 3), nn.ReLU(), nn.Conv2d(32, 32, 3), nn.ReLU())
 
     def forward(self, obs):
-        h = self.convnet(obs / 255.0 - 0.5)
-        return h.view(h.shape[0], -1)
+        if not (self.channels_last or self.bf16):
+            h = self.convnet(obs / 255.0 - 0.5)
+            return h.view(h.shape[0], -1)
+        x = obs / 255.0 - 0.5
+        if self.channels_last:
+            x = x.contiguous(memory_format=torch.channels_last)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            h = self.convnet(x)
+        return h.reshape(h.shape[0], -1).float()
 
 
 def mlp(inputs, hidden, outputs):
@@ -164,7 +176,10 @@ def main():
     parser.add_argument("--no-augment", action="store_true")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--channels-last", action="store_true")
+    parser.add_argument("--bf16", action="store_true")
     args = parser.parse_args()
+    Encoder.channels_last, Encoder.bf16 = args.channels_last, args.bf16
     torch.set_num_threads(args.threads)
     tensors, _, _ = safetensors_ref.load(args.paths[0])
     agent = Agent(tensors)
@@ -177,6 +192,8 @@ def main():
     batch, _, _ = safetensors_ref.load(args.paths[1])
     k = int(args.paths[2])
     if args.mode == "bench":
+        if args.channels_last and agent.pixels:
+            agent.encoder.to(memory_format=torch.channels_last)
         agent.update(batch, 0.2, True)
         times = []
         cpu_start = time.process_time()
@@ -186,7 +203,8 @@ def main():
             times.append((time.perf_counter() - start) * 1000)
         times.sort()
         cpu_ms = (time.process_time() - cpu_start) * 1000 / k
-        print(f"python update ms: mean {sum(times) / len(times):.1f} p50 {times[len(times) // 2]:.1f} min {times[0]:.1f}"
+        variant = " ".join(f for f, on in (("channels_last", args.channels_last), ("bf16", args.bf16)) if on)
+        print(f"python{' ' + variant if variant else ''} update ms: mean {sum(times) / len(times):.1f} p50 {times[len(times) // 2]:.1f} min {times[0]:.1f}"
               f" cpu-ms/update {cpu_ms:.0f}")
         return
     if args.seed is not None:
