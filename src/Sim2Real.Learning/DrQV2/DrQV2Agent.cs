@@ -164,13 +164,11 @@ public sealed class DrQV2Agent : IDisposable
     {
         batch.Validate();
         using var scope = TensorScope.Begin();
-        var obs = batch.Obs.To(Device).Float();
-        var nextObs = batch.NextObs.To(Device).Float();
-        if (Augmentation is { } aug)
-        {
-            obs = aug.Forward(obs);
-            nextObs = aug.Forward(nextObs);
-        }
+        var obs = batch.Obs.To(Device);
+        var nextObs = batch.NextObs.To(Device);
+
+        // The shift pads uint8 pixels straight into fp32; without it the encoders take fp32 as the reference's do.
+        (obs, nextObs) = Augmentation is { } aug ? (aug.Forward(obs), aug.Forward(nextObs)) : (obs.Float(), nextObs.Float());
 
         var features = Encoder.Forward(obs);
         Tensor nextFeatures;

@@ -5,7 +5,7 @@ namespace Sim2Real.Learning.DrQV2;
 /// <summary>
 /// DrQ-v2's random shift: replicate-pad by <see cref="Pad"/>, then resample each image at an integer offset in
 /// [0, 2*pad] with bilinear grid_sample. The grid is the reference's: centres of the padded image's first h
-/// pixels in normalized coordinates, plus shift * 2 / (h + 2*pad).
+/// pixels in normalized coordinates, plus shift * 2 / (h + 2*pad). Takes uint8 or float pixels, returns float.
 /// </summary>
 public sealed class RandomShiftsAug(int pad)
 {
@@ -29,6 +29,6 @@ public sealed class RandomShiftsAug(int pad)
         var baseGrid = Tensor.Cat([rows, rows.Transpose(1, 0)], 2).Unsqueeze(0).Repeat(n, 1, 1, 1);
         var shift = Tensor.RandInt(0, (2 * Pad) + 1, [n, 1, 1, 2], DType.Float32, device) * (2.0 / padded);
         var grid = baseGrid + shift;
-        return x.PadReplicate(Pad, Pad, Pad, Pad).GridSample(grid).Keep();
+        return x.PadReplicateToFloat(Pad).GridSample(grid).Keep();
     }
 }

@@ -21,5 +21,6 @@ internal static partial class TorchNative
     [LibraryImport(Lib)] internal static partial int s2r_t_is_contiguous_as(TensorHandle a, int format, out int result);
     [LibraryImport(Lib)] internal static partial int s2r_t_precision_of(TensorHandle a, out int code);
     [LibraryImport(Lib)] internal static partial int s2r_t_scale_pixels(TensorHandle x, int format, int precision, out TensorHandle result);
+    [LibraryImport(Lib)] internal static partial int s2r_t_pad_replicate_float(TensorHandle x, long pad, out TensorHandle result);
     [LibraryImport(Lib)] internal static partial int s2r_t_conv2d_in(TensorHandle x, TensorHandle w, IntPtr b, long stride, long padding, int precision, out TensorHandle result);
 }

@@ -33,6 +33,9 @@ public sealed partial class Tensor
     public Tensor ScalePixels(MemoryFormat format, Precision precision) =>
         WrapLayout(s2r_t_scale_pixels(Handle, (int)format, (int)precision, out var h), h);
 
+    /// <summary>F.pad(x.float(), (pad, pad, pad, pad), 'replicate') on NCHW uint8 or float pixels, in one pass.</summary>
+    public Tensor PadReplicateToFloat(long pad) => WrapLayout(s2r_t_pad_replicate_float(Handle, pad, out var h), h);
+
     /// <summary>
     /// F.conv2d on NCHW-shaped input (either layout) with square stride and zero padding, in <paramref name="precision"/>:
     /// bf16 casts input, weight and bias to bf16 as autocast does (the fp32 weights get fp32 gradients).

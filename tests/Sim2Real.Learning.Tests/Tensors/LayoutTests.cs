@@ -18,6 +18,20 @@ public class LayoutTests
     }
 
     [Fact]
+    public void Replicate_padding_straight_from_uint8_gives_the_padded_fp32_image_bit_for_bit()
+    {
+        using var scope = TensorScope.Begin();
+        var pixels = Tensor.RandInt(0, 256, [2, 3, 6, 6], DType.UInt8);
+        var expected = pixels.Float().PadReplicate(4, 4, 4, 4);
+        var fromBytes = pixels.PadReplicateToFloat(4);
+        Assert.Equal(DType.Float32, fromBytes.DType);
+        Assert.Equal(expected.Shape, fromBytes.Shape);
+        Assert.Equal(expected.ToArray<float>(), fromBytes.ToArray<float>());
+        Assert.Equal(expected.ToArray<float>(), pixels.Float().PadReplicateToFloat(4).ToArray<float>());
+        Assert.Throws<TorchException>(() => pixels.Reshape(6, 6, 6).PadReplicateToFloat(4));
+    }
+
+    [Fact]
     public void Bf16_pixels_are_bf16_and_emulated_ones_are_fp32_holding_the_same_rounded_values()
     {
         using var scope = TensorScope.Begin();
