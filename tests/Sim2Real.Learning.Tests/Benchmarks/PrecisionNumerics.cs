@@ -10,8 +10,9 @@ namespace Sim2Real.Learning.Tests.Benchmarks;
 /// bf16 against fp32 over many DrQ-v2 pixel updates (reference network sizes, 9x84x84) on stored batches: losses,
 /// Q values and how far each parameter group's weights drift from the fp32 run. Every trajectory starts from the
 /// same weights and sees the same batches and the same random draws (the generator is reseeded before each update).
-/// "fp32 NCHW" is the same maths as the reference trajectory with another summation order: its drift is the floor
-/// that any change of rounding reaches in a chaotic training loop. A benchmark, not a test: run it with
+/// "fp32 1-ulp" starts from the same weights each moved by about one fp32 ulp: its drift is the floor that any
+/// difference in rounding reaches in this chaotic loop, against which bf16's is read. (An NCHW fp32 trajectory was
+/// bit-identical to the channels_last one over the first 10 updates, so layout gives no floor.) A benchmark, not a test: run it with
 /// <c>dotnet exec tests/Sim2Real.Learning.Tests/bin/Debug/net10.0/Sim2Real.Learning.Tests.dll precision-numerics [UPDATES] [B] [THREADS] [CSV]</c>
 /// (bench/precision-numerics.sh). Real bf16 runs only where <see cref="Precisions.CpuHasBf16"/>; elsewhere
 /// bf16-emulated (bf16's rounding, fp32 arithmetic) stands for it.
@@ -27,7 +28,7 @@ public static class PrecisionNumerics
         var variants = new List<(string Name, Precision Precision, MemoryFormat Layout)>
         {
             ("fp32", Precision.Fp32, MemoryFormat.ChannelsLast),
-            ("fp32 NCHW", Precision.Fp32, MemoryFormat.Contiguous),
+            ("fp32 1-ulp", Precision.Fp32, MemoryFormat.ChannelsLast),
             ("bf16-emulated", Precision.Bf16Emulated, MemoryFormat.ChannelsLast),
         };
         if (Precisions.CpuHasBf16)
@@ -44,6 +45,7 @@ public static class PrecisionNumerics
         try
         {
             using var scope = TensorScope.Begin();
+            NudgeByAnUlp(agents[1]);
             var batches = StoredBatchesOf(batchSize);
             var initial = GroupWeights(agents[0]);
             var rows = new StringBuilder("update,trajectory,critic_loss,actor_loss,q1,target_q\n");
@@ -96,6 +98,19 @@ public static class PrecisionNumerics
             return new TransitionBatch(obs, Tensor.Empty([b, 6]).Uniform_(-1, 1), reward,
                 Tensor.Full([b, 1], Math.Pow(0.99, 3)), Tensor.RandInt(0, 256, [b, 9, 84, 84], DType.UInt8));
         }).ToArray();
+    }
+
+    /// <summary>Multiplies every weight by 1 +- 2^-22 (random sign): one or two fp32 ulps.</summary>
+    private static void NudgeByAnUlp(DrQV2Agent agent)
+    {
+        Torch.ManualSeed(2);
+        using var noGrad = Torch.NoGrad();
+        using var scope = TensorScope.Begin();
+        foreach (var (_, p) in agent.NamedParameters())
+        {
+            var sign = (Tensor.RandInt(0, 2, p.Shape, DType.Float32) * 2.0) - 1.0;
+            p.Copy_(p + (p * sign * Math.Pow(2, -22)));
+        }
     }
 
     private static Dictionary<string, double[]> GroupWeights(DrQV2Agent agent) =>
