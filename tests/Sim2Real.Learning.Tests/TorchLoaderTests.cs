@@ -30,4 +30,21 @@ public class TorchLoaderTests
             TorchInfo.Threads = before;
         }
     }
+
+    [Fact]
+    public void Setting_intra_op_threads_sets_openblas_threads_too()
+    {
+        var before = TorchInfo.Threads;
+        try
+        {
+            TorchInfo.Threads = 1;
+            Assert.Equal(1, TorchInfo.BlasThreads);
+            TorchInfo.Threads = 2;
+            Assert.Equal(2, TorchInfo.BlasThreads);
+        }
+        finally
+        {
+            TorchInfo.Threads = before;
+        }
+    }
 }
