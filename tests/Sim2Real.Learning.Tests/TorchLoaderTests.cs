@@ -32,19 +32,19 @@ public class TorchLoaderTests
     }
 
     [Fact]
-    public void Setting_intra_op_threads_sets_openblas_threads_too()
+    public void Openblas_thread_count_can_be_set_apart_from_libtorchs()
     {
-        var before = TorchInfo.Threads;
+        var before = TorchInfo.BlasThreads;
         try
         {
-            TorchInfo.Threads = 1;
+            TorchInfo.BlasThreads = 1;
             Assert.Equal(1, TorchInfo.BlasThreads);
-            TorchInfo.Threads = 2;
+            TorchInfo.BlasThreads = 2;
             Assert.Equal(2, TorchInfo.BlasThreads);
         }
         finally
         {
-            TorchInfo.Threads = before;
+            TorchInfo.BlasThreads = before;
         }
     }
 }
