@@ -48,7 +48,7 @@ internal static class SimEnvBenchCommand
             {
                 var train = new TrainOptions { ImageSize = parse.GetValue(size), FrameStack = parse.GetValue(stack) };
                 var robotSpec = RobotCatalog.Discover().Load(options.Robot);
-                var frames = train.FramePipeline(robotSpec.Cameras[0]);
+                var frames = train.FramePipeline(robotSpec.Spec.DefaultCamera("--pixels"));
                 pipelines = Enumerable.Range(0, envCount).Select(_ => new ObservationPipeline(frames)).ToArray();
             }
 
