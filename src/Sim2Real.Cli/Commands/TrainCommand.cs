@@ -55,8 +55,7 @@ internal static class TrainCommand
             };
             if (kind is null)
             {
-                Console.Error.WriteLine($"sim2real train: --obs must be pixels or state, got '{r.GetValue(obs)}'");
-                return 1;
+                throw new InvalidConfigException("command line", "--obs", $"must be pixels or state, got '{r.GetValue(obs)}'");
             }
 
             try
@@ -83,13 +82,9 @@ internal static class TrainCommand
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"sim2real train: {e.Message}");
-                return 2;
-            }
-            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
-            {
+                // A diverged run is not bad input: its own exit code, so a sweep can tell it from a refused one.
                 Console.Error.WriteLine($"sim2real train: error: {e.Message}");
-                return 1;
+                return 2;
             }
         });
         return command;
@@ -190,13 +185,8 @@ internal static class TrainCommand
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
-                return 2;
-            }
-            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException)
-            {
                 Console.Error.WriteLine($"sim2real train adapt: error: {e.Message}");
-                return 1;
+                return 2;
             }
         });
         return command;
@@ -220,17 +210,9 @@ internal static class TrainCommand
                 throw new InvalidConfigException("command line", "--frames", $"must be at least 1, got {r.GetValue(frames)}");
             }
 
-            try
-            {
-                var drawn = LearningCurvePlot.Redraw(runs, png, r.GetValue(frames));
-                Console.WriteLine($"{drawn.Sum(d => d.Evaluations.Count)} evaluations{(drawn.Count > 1 ? $" of {drawn.Count} runs" : "")} drawn to {png}");
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"sim2real train plot: error: {e.Message}");
-                return 1;
-            }
+            var drawn = LearningCurvePlot.Redraw(runs, png, r.GetValue(frames));
+            Console.WriteLine($"{drawn.Sum(d => d.Evaluations.Count)} evaluations{(drawn.Count > 1 ? $" of {drawn.Count} runs" : "")} drawn to {png}");
+            return 0;
         });
         return command;
     }

@@ -42,13 +42,15 @@ internal static class SimEnvBenchCommand
                 Randomize = parse.GetValue(randomize),
                 ActionRepeat = parse.GetValue(repeat),
             };
+            OptionFlags.Check(options.Validate, "environment options", new Dictionary<string, string> { ["action_repeat"] = "--action-repeat" });
             // The frame pipeline runs outside the simulator, as in training: one per environment, inside the timing.
             ObservationPipeline[]? pipelines = null;
             if (options.Pixels)
             {
                 var train = new TrainOptions { ImageSize = parse.GetValue(size), FrameStack = parse.GetValue(stack) };
                 var robotSpec = RobotCatalog.Discover().Load(options.Robot);
-                var frames = train.FramePipeline(robotSpec.Spec.DefaultCamera("--pixels"));
+                var frames = OptionFlags.Check(() => train.FramePipeline(robotSpec.Spec.DefaultCamera("--pixels")), "train options",
+                    new Dictionary<string, string> { ["output_width/output_height"] = "--size", ["frame_stack"] = "--frame-stack" });
                 pipelines = Enumerable.Range(0, envCount).Select(_ => new ObservationPipeline(frames)).ToArray();
             }
 
