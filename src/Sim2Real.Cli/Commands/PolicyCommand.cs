@@ -30,7 +30,7 @@ internal static class PolicyCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var path = parse.GetValue(file)!;
+            var path = Existing(parse.GetValue(file)!, path => $"{path}: no such policy file");
             var manifest = PolicyFile.ReadManifest(path);
             output.Write(parse.GetValue(json) ? manifest.ToJson() + "\n" : PolicyManifestText.Describe(manifest, path));
             return 0;
@@ -62,11 +62,16 @@ internal static class PolicyCommand
                 ActionRepeat = parse.GetValue(repeat) ?? spec.Control.ActionRepeat,
                 Camera = parse.GetValue(camera),
             };
+            OptionFlags.Check(environment.Validate, "environment options", new Dictionary<string, string> { ["action_repeat"] = "--action-repeat" });
             var path = parse.GetValue(output)!;
-            PolicyBundler.Bundle(parse.GetValue(checkpoint)!, environment, path, "sim2real " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+            PolicyBundler.Bundle(Existing(parse.GetValue(checkpoint)!, path => $"--checkpoint: no such file: {path}"), environment, path, "sim2real " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
             writer.WriteLine($"wrote {path} ({robotName}/{environment.Task}, action repeat {environment.ActionRepeat}); `./sim2real policy info {path}` shows it");
             return 0;
         });
         return command;
     }
+
+    /// <summary>.NET's "Could not find file" names the path but not what it was meant to be.</summary>
+    private static string Existing(string path, Func<string, string> missing) =>
+        File.Exists(path) || Directory.Exists(path) ? path : throw new FileNotFoundException(missing(path), path);
 }

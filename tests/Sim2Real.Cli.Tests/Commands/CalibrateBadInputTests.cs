@@ -85,6 +85,19 @@ public sealed class CalibrateBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Sim_check_with_handeye_removes_its_scratch_data_set()
+    {
+        static string[] Scratch() => [.. Directory.GetDirectories(Path.GetTempPath(), "s2r-handeye-*").Where(d => !Path.GetFileName(d).StartsWith("s2r-handeye-test-", StringComparison.Ordinal))];
+        var before = Scratch();
+
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "sim-check", "--handeye", "--views", "8");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("hand-eye (8 views): camera mount off by", stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Scratch());
+    }
+
+    [Fact]
     public void A_render_size_that_is_not_width_by_height_names_size()
     {
         var (code, _, stderr) = CliRunner.Run("calibrate", "sim-check", "--size", "320");
