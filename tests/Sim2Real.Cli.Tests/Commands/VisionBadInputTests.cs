@@ -21,6 +21,23 @@ public sealed class VisionBadInputTests : IDisposable
         Assert.DoesNotContain("round", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "no such camera_info file")]
+    [InlineData("image_width: 640\nimage_height: [480\n", "(document): not valid YAML at line")]
+    [InlineData("image_width: 640\n", "image_height: missing")]
+    public void Bench_with_a_missing_or_malformed_calibration_names_the_file_and_field(string? yaml, string problem)
+    {
+        var calibration = Path.Combine(_dir, "camera.yaml");
+        if (yaml is not null)
+        {
+            File.WriteAllText(calibration, yaml);
+        }
+
+        var (code, _, stderr) = CliRunner.Run("vision", "bench", "--calibration", calibration, "--rounds", "1");
+
+        SimBadInputTests.AssertOneLine(code, stderr, calibration, problem);
+    }
+
     [Fact]
     public void Bench_with_a_folder_as_calibration_says_it_is_a_folder()
     {
