@@ -45,7 +45,8 @@ public static partial class AtomicFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
+        // "out/" names a folder even before it exists; writing there would make the folder and then fail the rename.
+        if (Directory.Exists(full) || Path.EndsInDirectorySeparator(path))
         {
             throw new IOException($"{path}: is a folder; give a file name to write");
         }

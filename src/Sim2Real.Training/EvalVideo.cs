@@ -15,11 +15,19 @@ namespace Sim2Real.Training;
 /// </summary>
 internal sealed class EvalVideo(EnvironmentOptions agentEnvironment, int size = 160)
 {
-    /// <summary>Writes the episode to <paramref name="directory"/>/<paramref name="name"/>.mp4; returns its path.</summary>
-    public string Record(string directory, string name, IPolicy policy, FramePreprocessorOptions? frames, int seed)
+    /// <summary>
+    /// Writes the episode to <paramref name="directory"/>/<paramref name="name"/>.mp4; returns its path, or null for a
+    /// robot without cameras, which trains on states without videos.
+    /// </summary>
+    public string? Record(string directory, string name, IPolicy policy, FramePreprocessorOptions? frames, int seed)
     {
         var cameraOptions = agentEnvironment with { Pixels = true, ImageWidth = size, ImageHeight = size, RenderQuality = RenderQuality.High };
         using var env = RobotEnvironments.Create(agentEnvironment);
+        if (agentEnvironment.Camera is null && env.Robot.Cameras.Count == 0)
+        {
+            return null;
+        }
+
         using var camera = RobotEnvironments.Create(cameraOptions);
         var observations = new ObservationPipeline(frames);
         var mp4 = Path.Combine(directory, name + ".mp4");

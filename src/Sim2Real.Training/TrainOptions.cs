@@ -78,6 +78,18 @@ public sealed record TrainOptions
     /// <summary>Largest run seed: held-out evaluation uses the run seed EpisodeSeeds.HeldOut(seed).</summary>
     public const int MaxSeed = 1_000_000;
 
+    /// <summary>Held-out episodes per evaluation at most: 10,000 is hours of evaluation on this CPU at every checkpoint.</summary>
+    public const int MaxEvalEpisodes = 10_000;
+
+    /// <summary>Widest actor/critic MLP: a 8192-wide layer is 256 MB with each of its Adam moments (the reference is 1024).</summary>
+    public const int MaxHiddenDim = 8192;
+
+    /// <summary>Largest update batch: 65,536 state transitions, or about 16 GB of 9x84x84 pixel pairs (the reference is 256).</summary>
+    public const int MaxBatchSize = 65_536;
+
+    /// <summary>Longest n-step return: beyond 100 steps the return spans several episodes of every task here.</summary>
+    public const int MaxNStep = 100;
+
     /// <summary>
     /// The defaults of a run on <paramref name="kind"/> observations. Pixels keep the reference's agent settings.
     /// States get a narrower MLP, 3x the learning rate and a 20k-frame exploration decay: measured on arm6 reach
@@ -121,6 +133,27 @@ public sealed record TrainOptions
         if (EvalEveryFrames < 1 || EvalEpisodes < 1)
         {
             throw new InvalidConfigException(source, "eval", $"eval_every_frames and eval_episodes must be positive, got {EvalEveryFrames} and {EvalEpisodes}");
+        }
+
+        if (EvalEpisodes > MaxEvalEpisodes)
+        {
+            throw new InvalidConfigException(source, "eval_episodes", $"must be at most {MaxEvalEpisodes} held-out episodes per evaluation, got {EvalEpisodes}");
+        }
+
+        // Upper bounds the agent's own checks leave open: a huge value would not fail, it would exhaust the memory.
+        if (Agent.HiddenDim > MaxHiddenDim)
+        {
+            throw new InvalidConfigException(source, "hidden_dim", $"must be at most {MaxHiddenDim}, got {Agent.HiddenDim}");
+        }
+
+        if (Agent.BatchSize > MaxBatchSize)
+        {
+            throw new InvalidConfigException(source, "batch_size", $"must be at most {MaxBatchSize}, got {Agent.BatchSize}");
+        }
+
+        if (Agent.NStep > MaxNStep)
+        {
+            throw new InvalidConfigException(source, "nstep", $"must be at most {MaxNStep} steps, got {Agent.NStep}");
         }
 
         if (Seed is < 0 or > MaxSeed)

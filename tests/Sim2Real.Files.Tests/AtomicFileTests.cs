@@ -74,6 +74,17 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void A_path_ending_in_a_separator_is_a_folder_and_no_folder_is_made_for_it()
+    {
+        var path = Path.Combine(_dir, "new") + Path.DirectorySeparatorChar;
+
+        var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(path, "x"));
+
+        Assert.Equal($"{path}: is a folder; give a file name to write", error.Message);
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
     public void Temporaries_of_a_writer_that_died_are_removed_by_the_next_write()
     {
         var path = Path.Combine(_dir, "c.bin");

@@ -15,22 +15,6 @@ namespace Sim2Real.Cli.Agent;
 /// <summary>What the agent verbs do, apart from parsing their options.</summary>
 internal static class AgentRunner
 {
-    /// <summary>Expected failures (bad files, bad options) print one clear line and exit 1, not a stack trace.</summary>
-    public static int Guard(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (e is InvalidDataException or SafetensorsFormatException or CheckpointMismatchException or PolicyFileException
-                                      or InvalidConfigException or FileNotFoundException or DirectoryNotFoundException
-                                      or FormatException or ArgumentException or TorchException)
-        {
-            Console.Error.WriteLine($"sim2real agent: {e.Message}");
-            return 1;
-        }
-    }
-
     /// <summary>
     /// Deterministic actions for each row of <c>obs</c>, through the one policy interface: a policy file acts as its
     /// manifest says; a weights-only agent checkpoint (the PyTorch cross-check's format) acts with its actor.
@@ -136,6 +120,11 @@ internal static class AgentRunner
     public static int Update(UpdateRequest request, int threads, string deviceName, TextWriter log)
     {
         FlagBounds.Count(request.Updates, "--updates", 1_000_000, "an update takes tens of milliseconds");
+        if (request.Step < 0)
+        {
+            throw new InvalidConfigException("command line", "--step", $"must be 0 or more (the agent step the stddev schedule is read at), got {request.Step}");
+        }
+
         var device = Setup(threads, deviceName);
         StddevSchedule schedule;
         try
@@ -168,8 +157,7 @@ internal static class AgentRunner
                 $"update {k + 1}/{request.Updates}: critic_loss {m.Critic.CriticLoss:G9} actor_loss {m.Actor.ActorLoss:G9} critic_q1 {m.Critic.Q1:G6} target_q {m.Critic.TargetQ:G6}"));
             if (!double.IsFinite(m.Critic.CriticLoss) || !double.IsFinite(m.Actor.ActorLoss))
             {
-                Console.Error.WriteLine($"sim2real agent: non-finite loss at update {k + 1}; {request.Out} not written");
-                return 1;
+                throw new InvalidDataException($"{request.Batch}: non-finite loss at update {k + 1}; {request.Out} not written");
             }
         }
 
@@ -192,6 +180,11 @@ internal static class AgentRunner
             Tensor.RandN([batchSize, 1]), Tensor.Full([batchSize, 1], Math.Pow(0.99, 3)), Tensor.RandInt(0, 256, [batchSize, 9, 84, 84], DType.UInt8));
         if (saveInputs is not null)
         {
+            if (File.Exists(saveInputs))
+            {
+                throw new InvalidConfigException("command line", "--save-inputs", $"{saveInputs} is a file; give a folder to write agent.safetensors and batch.safetensors into");
+            }
+
             Directory.CreateDirectory(saveInputs);
             AgentCheckpoint.Save(agent, Path.Combine(saveInputs, "agent.safetensors"));
             BatchFile.Save(Path.Combine(saveInputs, "batch.safetensors"), batch);
@@ -228,7 +221,7 @@ internal static class AgentRunner
 
         if (device.Type == DeviceType.Cuda && !TorchInfo.CudaAvailable)
         {
-            throw new ArgumentException($"--device {deviceName}: this libtorch has no CUDA device (build against a CUDA libtorch with SIM2REAL_TORCH_CMAKE_DIR)");
+            throw new InvalidConfigException("command line", "--device", $"{deviceName}: this libtorch has no CUDA device (build against a CUDA libtorch with SIM2REAL_TORCH_CMAKE_DIR)");
         }
 
         return device;

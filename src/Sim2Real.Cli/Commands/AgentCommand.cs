@@ -38,8 +38,8 @@ internal static class AgentCommand
         var threads = Threads();
         var device = DeviceOption();
         var command = new Command("act", "Write the deterministic (mean) actions for a batch of observations.") { checkpoint, obs, output, threads, device };
-        command.SetAction(r => AgentRunner.Guard(() => AgentRunner.Act(
-            r.GetValue(checkpoint)!, r.GetValue(obs)!, r.GetValue(output)!, r.GetValue(threads), r.GetValue(device)!, Console.Out)));
+        command.SetAction(r => AgentRunner.Act(
+            r.GetValue(checkpoint)!, r.GetValue(obs)!, r.GetValue(output)!, r.GetValue(threads), r.GetValue(device)!, Console.Out));
         return command;
     }
 
@@ -64,11 +64,11 @@ internal static class AgentCommand
         {
             checkpoint, batch, updates, output, stddev, step, noAugment, seed, withOptimizer, threads, device,
         };
-        command.SetAction(r => AgentRunner.Guard(() => AgentRunner.Update(
+        command.SetAction(r => AgentRunner.Update(
             new UpdateRequest(
                 r.GetValue(checkpoint)!, r.GetValue(batch)!, r.GetValue(updates), r.GetValue(output)!, r.GetValue(stddev)!,
                 r.GetValue(step), !r.GetValue(noAugment), r.GetValue(seed), r.GetValue(withOptimizer)),
-            r.GetValue(threads), r.GetValue(device)!, Console.Out)));
+            r.GetValue(threads), r.GetValue(device)!, Console.Out));
         return command;
     }
 
@@ -84,8 +84,8 @@ internal static class AgentCommand
         {
             batchSize, updates, acts, saveInputs, threads, device,
         };
-        command.SetAction(r => AgentRunner.Guard(() => AgentRunner.Bench(
-            r.GetValue(batchSize), r.GetValue(updates), r.GetValue(acts), r.GetValue(saveInputs), r.GetValue(threads), r.GetValue(device)!, Console.Out)));
+        command.SetAction(r => AgentRunner.Bench(
+            r.GetValue(batchSize), r.GetValue(updates), r.GetValue(acts), r.GetValue(saveInputs), r.GetValue(threads), r.GetValue(device)!, Console.Out));
         return command;
     }
 }

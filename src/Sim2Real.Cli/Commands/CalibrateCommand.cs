@@ -39,7 +39,9 @@ internal static class CalibrateCommand
         {
             var (width, height) = RenderSize(parse.GetValue(size)!);
             var fovyDegrees = Fovy(parse.GetValue(fovy));
-            var viewCount = FlagBounds.Count(parse.GetValue(views), "--views", 200, "renders at most 200 viewpoints");
+            var viewCount = parse.GetValue(views) is >= IntrinsicsCalibrator.DefaultMinimumViews and <= 200
+                ? parse.GetValue(views)
+                : throw new InvalidConfigException("command line", "--views", $"must be {IntrinsicsCalibrator.DefaultMinimumViews} to 200 (the fewest views a calibration accepts, the most rendered), got {parse.GetValue(views)}");
             var outcome = LiveProgress.Status(Console.Out, $"rendering {viewCount} chessboard views at {width}x{height} and calibrating", _ =>
                 SimCalibrationCheck.Run(width, height, fovyDegrees, viewCount, parse.GetValue(save)));
             CalibrationReport.Print(Console.Out, new Chessboard(new ChessboardSpec(9, 6, 0.03)), outcome.Result);
@@ -107,6 +109,13 @@ internal static class CalibrateCommand
             var minimum = FlagBounds.Count(parse.GetValue(minViews), "--min-views", 1000, "OpenCV needs at least one view");
             var outPath = parse.GetValue(output)!;
             var cameraName = CameraNameFor(parse.GetValue(name), outPath);
+            // Live mode's counts are read here, before any view is taken, so a bad one fails first.
+            var target = FlagBounds.Count(parse.GetValue(views), "--views", 1000, "views to collect");
+            if (parse.GetValue(interval) is < 0 or > 3_600_000)
+            {
+                throw new InvalidConfigException("command line", "--interval-ms", $"must be 0 to 3600000 ms (an hour), got {parse.GetValue(interval)}");
+            }
+
             var calibrator = new IntrinsicsCalibrator(calibrationBoard, minimum);
             var result = LiveProgress.Run(Console.Out, "calibrate intrinsics", line =>
             {
@@ -123,7 +132,6 @@ internal static class CalibrateCommand
                 {
                     var capture = CaptureSource.Parse(sourceSpec!);
                     var gap = TimeSpan.FromMilliseconds(parse.GetValue(interval) ?? (capture.IsLive ? 500 : 0));
-                    var target = parse.GetValue(views);
                     line.Log.WriteLine($"collecting {target} views from {capture} ({capture.Backend} backend)");
                     LiveViews.CollectAsync(CameraStream.Open(capture), calibrator, target, gap, line.Log.WriteLine).GetAwaiter().GetResult();
                 }
@@ -208,37 +216,41 @@ internal static class CalibrateCommand
                 $"the output file's name '{fromFile}' is not a camera name (letters, digits and '_' only): give --camera-name");
     }
 
-    internal static ICalibrationBoard Board(string pattern, string size, double square, double? marker, string dictionary) => (pattern, Square(square)) switch
-    {
-        ("chessboard", _) => new Chessboard(ChessboardSpec.Parse(size, square)),
-        ("charuco", _) => new Charuco(CharucoSpec(size, square, marker, dictionary)),
-        _ => throw new InvalidConfigException("--pattern", "pattern", $"expected chessboard or charuco, got '{pattern}'"),
-    };
+    /// <summary>Longest --square: a metre is beyond any printed board, and keeps OpenCV's solver away from degenerate scales.</summary>
+    public const double MaxSquareMetres = 1;
 
-    private static double Square(double metres) => double.IsFinite(metres) && metres > 0
-        ? metres
-        : throw new InvalidConfigException("command line", "--square", string.Create(CultureInfo.InvariantCulture, $"must be a positive length in metres, got {metres}"));
-
-    private static CharucoSpec CharucoSpec(string size, double square, double? marker, string dictionary)
+    /// <summary>
+    /// The board the flags describe. The board specs name their own fields (board, square, marker, dictionary); each
+    /// is set by the flag of the same name, so an error names that flag.
+    /// </summary>
+    internal static ICalibrationBoard Board(string pattern, string size, double square, double? marker, string dictionary)
     {
-        var m = marker ?? throw new InvalidConfigException("--marker", "marker", "ChArUco needs --marker (the marker side in metres)");
-        return Sim2Real.Vision.Calibration.CharucoSpec.Parse(size, square, m, dictionary);
-    }
-
-    // Expected failures print one line naming the file or field, and exit 1; a partial output is never written.
-    private static int Run(Action body)
-    {
+        const string flags = "board flags";
         try
         {
-            OpenCvInfo.EnsureLoaded();
-            body();
-            return 0;
+            return (pattern, Square(square)) switch
+            {
+                ("chessboard", _) => new Chessboard(ChessboardSpec.Parse(size, square, flags)),
+                ("charuco", _) => new Charuco(Sim2Real.Vision.Calibration.CharucoSpec.Parse(size, square,
+                    marker ?? throw new InvalidConfigException("command line", "--marker", "ChArUco needs --marker (the marker side in metres)"), dictionary, flags)),
+                _ => throw new InvalidConfigException("command line", "--pattern", $"expected chessboard or charuco, got '{pattern}'"),
+            };
         }
-        catch (Exception e) when (e is InvalidConfigException or CalibrationException or ImageFileException or FileNotFoundException
-                                       or CaptureSourceLostException or VideoCodecException or OpenCvException or ArgumentException)
+        catch (InvalidConfigException e) when (e.Origin == flags)
         {
-            Console.Error.WriteLine($"sim2real calibrate: {e.Message}");
-            return 1;
+            throw new InvalidConfigException("command line", "--" + e.Field, e.Problem, e);
         }
+    }
+
+    private static double Square(double metres) => double.IsFinite(metres) && metres is > 0 and <= MaxSquareMetres
+        ? metres
+        : throw new InvalidConfigException("command line", "--square", string.Create(CultureInfo.InvariantCulture, $"must be a positive length in metres, at most {MaxSquareMetres}, got {metres}"));
+
+    // Expected failures are CommandRunner's to report (one line naming the file or flag, exit 1); a partial output is never written.
+    private static int Run(Action body)
+    {
+        OpenCvInfo.EnsureLoaded();
+        body();
+        return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Learning.Tensors;
 
 namespace Sim2Real.Cli.Commands;
 
@@ -65,7 +66,9 @@ internal static class CommandRunner
 
         if (ExpectedErrors.IsExpected(error))
         {
-            stderr.WriteLine($"{verb}: error: {error.Message}");
+            // libtorch appends its C++ backtrace to the message; its first line says what went wrong.
+            var message = error is TorchException ? error.Message.Split('\n', 2)[0].TrimEnd() : error.Message;
+            stderr.WriteLine($"{verb}: error: {message}");
             return Failed;
         }
 

@@ -37,34 +37,26 @@ internal static class EvalCommand
         };
         command.SetAction(r =>
         {
-            try
+            var (rmaPath, baselinePath) = Resolve(r.GetValue(runDir), r.GetValue(baseline), r.GetValue(policies));
+            var options = new RmaEvalOptions
             {
-                var (rmaPath, baselinePath) = Resolve(r.GetValue(runDir), r.GetValue(baseline), r.GetValue(policies));
-                var options = new RmaEvalOptions
-                {
-                    RmaPolicy = rmaPath,
-                    BaselinePolicy = baselinePath,
-                    Episodes = r.GetValue(episodes),
-                    Seed = r.GetValue(seed),
-                    OutDirectory = r.GetValue(outDir) ?? Path.Combine("runs", $"eval-rma-s{r.GetValue(seed)}"),
-                };
-                var report = LiveProgress.Run(Console.Out, "eval rma", line =>
-                    RmaEvaluation.Run(options, line.Log, new ProgressReporter<RmaEvalProgress>(line, p => (p.Fraction, p.Part, null))));
-                RmaEvaluation.Write(report, options);
-                Console.WriteLine($"ẑ settling after a payload jump: {(double.IsFinite(report.MedianSettleS) ? $"{report.MedianSettleS:F2} s (median of {report.SettleTimesS.Count})" : "not reached")}; {report.CpuSeconds / 60:F1} CPU minutes");
-                Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, RmaEvaluation.CsvFileName)}, {RmaEvaluation.MarkdownFileName}, {RmaEvaluation.TrackingCsvFileName}, {RmaEvaluation.TrackingPlotFileName}");
-                if (r.GetValue(json))
-                {
-                    Console.WriteLine(RmaEvaluation.Json(report));
-                }
+                RmaPolicy = rmaPath,
+                BaselinePolicy = baselinePath,
+                Episodes = r.GetValue(episodes),
+                Seed = r.GetValue(seed),
+                OutDirectory = r.GetValue(outDir) ?? Path.Combine("runs", $"eval-rma-s{r.GetValue(seed)}"),
+            };
+            var report = LiveProgress.Run(Console.Out, "eval rma", line =>
+                RmaEvaluation.Run(options, line.Log, new ProgressReporter<RmaEvalProgress>(line, p => (p.Fraction, p.Part, null))));
+            RmaEvaluation.Write(report, options);
+            Console.WriteLine($"ẑ settling after a payload jump: {(double.IsFinite(report.MedianSettleS) ? $"{report.MedianSettleS:F2} s (median of {report.SettleTimesS.Count})" : "not reached")}; {report.CpuSeconds / 60:F1} CPU minutes");
+            Console.WriteLine($"wrote {Path.Combine(options.OutDirectory, RmaEvaluation.CsvFileName)}, {RmaEvaluation.MarkdownFileName}, {RmaEvaluation.TrackingCsvFileName}, {RmaEvaluation.TrackingPlotFileName}");
+            if (r.GetValue(json))
+            {
+                Console.WriteLine(RmaEvaluation.Json(report));
+            }
 
-                return 0;
-            }
-            catch (Exception e) when (e is InvalidConfigException or PolicyFileException or PolicyMismatchException or FileNotFoundException or SafetensorsFormatException or CheckpointMismatchException)
-            {
-                Console.Error.WriteLine($"sim2real eval rma: {e.Message}");
-                return 1;
-            }
+            return 0;
         });
         return command;
     }

@@ -29,5 +29,5 @@ internal static class FlagBounds
         Count(value, flag, MaxThreads, $"4 per core on this machine's {Environment.ProcessorCount}");
 
     public static int Environments(int value, string flag = "--envs") =>
-        Count(value, flag, MaxEnvironments, "the documented cap per process");
+        Count(value, flag, MaxEnvironments, "the cap per process --help states");
 }

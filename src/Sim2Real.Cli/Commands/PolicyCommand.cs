@@ -27,13 +27,14 @@ internal static class PolicyCommand
         {
             file, json,
         };
-        command.SetAction(parse => Guard(parse, output =>
+        command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!;
+            var output = parse.InvocationConfiguration.Output;
+            var path = Existing(parse.GetValue(file)!, path => $"{path}: no such policy file");
             var manifest = PolicyFile.ReadManifest(path);
             output.Write(parse.GetValue(json) ? manifest.ToJson() + "\n" : PolicyManifestText.Describe(manifest, path));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -49,8 +50,9 @@ internal static class PolicyCommand
         {
             checkpoint, robot, task, repeat, camera, output,
         };
-        command.SetAction(parse => Guard(parse, writer =>
+        command.SetAction(parse =>
         {
+            var writer = parse.InvocationConfiguration.Output;
             var robotName = parse.GetValue(robot)!;
             var spec = Sim2Real.Sim.Robots.RobotCatalog.Discover().Load(robotName);
             var environment = new EnvironmentOptions
@@ -60,25 +62,16 @@ internal static class PolicyCommand
                 ActionRepeat = parse.GetValue(repeat) ?? spec.Control.ActionRepeat,
                 Camera = parse.GetValue(camera),
             };
+            OptionFlags.Check(environment.Validate, "environment options", new Dictionary<string, string> { ["action_repeat"] = "--action-repeat" });
             var path = parse.GetValue(output)!;
-            PolicyBundler.Bundle(parse.GetValue(checkpoint)!, environment, path, "sim2real " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+            PolicyBundler.Bundle(Existing(parse.GetValue(checkpoint)!, path => $"--checkpoint: no such file: {path}"), environment, path, "sim2real " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
             writer.WriteLine($"wrote {path} ({robotName}/{environment.Task}, action repeat {environment.ActionRepeat}); `./sim2real policy info {path}` shows it");
             return 0;
-        }));
+        });
         return command;
     }
 
-    private static int Guard(ParseResult parse, Func<TextWriter, int> body)
-    {
-        try
-        {
-            return body(parse.InvocationConfiguration.Output);
-        }
-        catch (Exception e) when (e is PolicyFileException or PolicyMismatchException or SafetensorsFormatException or CheckpointMismatchException
-                                      or InvalidConfigException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            parse.InvocationConfiguration.Error.WriteLine($"sim2real policy {parse.CommandResult.Command.Name}: error: {e.Message}");
-            return 1;
-        }
-    }
+    /// <summary>.NET's "Could not find file" names the path but not what it was meant to be.</summary>
+    private static string Existing(string path, Func<string, string> missing) =>
+        File.Exists(path) || Directory.Exists(path) ? path : throw new FileNotFoundException(missing(path), path);
 }

@@ -12,6 +12,16 @@ namespace Sim2Real.Cli.Commands;
 /// <summary>./sim2real train: DrQ-v2 in a simulated robot task with domain randomization; RMA's phase 1 (--rma) and phase 2 (train adapt).</summary>
 internal static class TrainCommand
 {
+    /// <summary>The flags that set <see cref="AdaptationOptions"/>' fields, for its errors.</summary>
+    private static readonly Dictionary<string, string> AdaptFlags = new(StringComparer.Ordinal)
+    {
+        ["frames"] = "--frames",
+        ["seed"] = "--seed",
+        ["eval"] = "--eval-every/--eval-episodes",
+        ["lr/batch_size/update_every/warmup/threads"] = "--lr/--batch-size/--warmup/--threads",
+        ["data_capacity"] = "--data-capacity",
+    };
+
     public static Command Create()
     {
         // Defaults live in TrainOptions (and its per-observation-kind presets); an option left out keeps them.
@@ -57,8 +67,7 @@ internal static class TrainCommand
             };
             if (kind is null)
             {
-                Console.Error.WriteLine($"sim2real train: --obs must be pixels or state, got '{r.GetValue(obs)}'");
-                return 1;
+                throw new InvalidConfigException("command line", "--obs", $"must be pixels or state, got '{r.GetValue(obs)}'");
             }
 
             try
@@ -85,13 +94,9 @@ internal static class TrainCommand
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"sim2real train: {e.Message}");
-                return 2;
-            }
-            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException or NotSupportedException)
-            {
+                // A diverged run is not bad input: its own exit code, so a sweep can tell it from a refused one.
                 Console.Error.WriteLine($"sim2real train: error: {e.Message}");
-                return 1;
+                return 2;
             }
         });
         return command;
@@ -174,33 +179,30 @@ internal static class TrainCommand
                 Seed = r.GetValue(seed) ?? d.Seed,
                 Threads = r.GetValue(threads) is { } t ? FlagBounds.Threads(t) : d.Threads,
                 EvalEveryFrames = r.GetValue(evalEvery) ?? d.EvalEveryFrames,
-                EvalEpisodes = r.GetValue(evalEpisodes) ?? d.EvalEpisodes,
-                BatchSize = r.GetValue(batch) ?? d.BatchSize,
+                EvalEpisodes = r.GetValue(evalEpisodes) is { } episodes
+                    ? FlagBounds.Count(episodes, "--eval-episodes", TrainOptions.MaxEvalEpisodes, "held-out episodes per evaluation")
+                    : d.EvalEpisodes,
+                BatchSize = r.GetValue(batch) is { } size ? FlagBounds.Count(size, "--batch-size", TrainOptions.MaxBatchSize, "φ's batch") : d.BatchSize,
                 LearningRate = r.GetValue(lr) ?? d.LearningRate,
                 WarmupTicks = r.GetValue(warmup) ?? d.WarmupTicks,
-                DataCapacity = r.GetValue(capacity) ?? d.DataCapacity,
+                DataCapacity = r.GetValue(capacity) is { } ticks ? FlagBounds.Count(ticks, "--data-capacity", 10_000_000, "policy ticks held in memory") : d.DataCapacity,
                 HistoryLength = r.GetValue(history),
                 CommandLine = "sim2real " + string.Join(' ', r.Tokens.Select(t => t.Value)),
             };
             try
             {
-                var (final, policyPath) = LiveProgress.Status(Console.Out, "RMA phase 2: training φ on-policy", log =>
+                var (final, policyPath) = OptionFlags.Check(() => LiveProgress.Status(Console.Out, "RMA phase 2: training φ on-policy", log =>
                 {
                     using var trainer = new AdaptationTrainer(options, log, r.GetValue(resume), overwrite: r.GetValue(overwrite));
                     return (trainer.Run(), trainer.PolicyPath);
-                });
+                }), "adapt options", AdaptFlags);
                 Console.WriteLine($"done: success {final.SuccessRate:P0}, return {final.MeanReturn:F1}, ẑ error (RMS) {final.ZRms:F3} on {final.Episodes} held-out episodes; RMA policy {policyPath}");
                 return 0;
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"sim2real train adapt: {e.Message}");
-                return 2;
-            }
-            catch (Exception e) when (e is InvalidConfigException or IOException or InvalidDataException or SafetensorsFormatException or CheckpointMismatchException)
-            {
                 Console.Error.WriteLine($"sim2real train adapt: error: {e.Message}");
-                return 1;
+                return 2;
             }
         });
         return command;
@@ -224,17 +226,9 @@ internal static class TrainCommand
                 throw new InvalidConfigException("command line", "--frames", $"must be at least 1, got {r.GetValue(frames)}");
             }
 
-            try
-            {
-                var drawn = LearningCurvePlot.Redraw(runs, png, r.GetValue(frames));
-                Console.WriteLine($"{drawn.Sum(d => d.Evaluations.Count)} evaluations{(drawn.Count > 1 ? $" of {drawn.Count} runs" : "")} drawn to {png}");
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"sim2real train plot: error: {e.Message}");
-                return 1;
-            }
+            var drawn = LearningCurvePlot.Redraw(runs, png, r.GetValue(frames));
+            Console.WriteLine($"{drawn.Sum(d => d.Evaluations.Count)} evaluations{(drawn.Count > 1 ? $" of {drawn.Count} runs" : "")} drawn to {png}");
+            return 0;
         });
         return command;
     }

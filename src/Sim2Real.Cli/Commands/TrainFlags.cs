@@ -17,6 +17,7 @@ internal static class TrainFlags
         ["threads"] = "--threads",
         ["seed_frames"] = "--seed-frames",
         ["eval"] = "--eval-every/--eval-episodes",
+        ["eval_episodes"] = "--eval-episodes",
         ["world"] = "--world",
         ["rma"] = "--rma",
         ["run_directory"] = "--run-dir",

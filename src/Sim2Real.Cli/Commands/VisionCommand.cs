@@ -27,24 +27,20 @@ internal static class VisionCommand
 
         bench.SetAction(parse =>
         {
-            if (parse.GetValue(rounds) < 1 || parse.GetValue(iterations) < 1 || parse.GetValue(frames) < 1)
+            var roundCount = FlagBounds.Count(parse.GetValue(rounds), "--rounds", 20, "each round runs C# then cv2");
+            var iterationCount = FlagBounds.Count(parse.GetValue(iterations), "--iterations", 100_000, "about a millisecond per frame and side");
+            var frameCount = FlagBounds.Count(parse.GetValue(frames), "--video-frames", 10_000, "frames encoded into the benchmark MP4");
+            var script = parse.GetValue(reference);
+            // The default script is looked for from the repository root and skipped elsewhere; one the user named must exist.
+            if (parse.GetResult(reference) is { Implicit: false } && script is not null && !File.Exists(script))
             {
-                Console.Error.WriteLine("sim2real vision bench: --rounds, --iterations and --video-frames must be at least 1");
-                return 1;
+                throw new InvalidConfigException("command line", "--reference", $"no such file: {script}");
             }
 
-            try
-            {
-                OpenCvInfo.EnsureLoaded();
-                var camera = CameraInfoYaml.Read(parse.GetValue(calibration)!);
-                return LiveProgress.Status(Console.Out, $"vision bench: {parse.GetValue(rounds)} round(s) of C# then cv2", log =>
-                    VisionBench.Run(log, camera, parse.GetValue(iterations), parse.GetValue(frames), parse.GetValue(reference), parse.GetValue(rounds), parse.GetValue(boards)!));
-            }
-            catch (Exception e) when (e is InvalidConfigException or OpenCvException or FileNotFoundException)
-            {
-                Console.Error.WriteLine($"sim2real vision bench: {e.Message}");
-                return 1;
-            }
+            OpenCvInfo.EnsureLoaded();
+            var camera = CameraInfoYaml.Read(parse.GetValue(calibration)!);
+            return LiveProgress.Status(Console.Out, $"vision bench: {roundCount} round(s) of C# then cv2", log =>
+                VisionBench.Run(log, camera, iterationCount, frameCount, script, roundCount, parse.GetValue(boards)!));
         });
         command.Subcommands.Add(bench);
         return command;

@@ -57,6 +57,13 @@ public sealed record RobotSpec
         Cameras.FirstOrDefault(c => c.Name == name)
         ?? throw new InvalidConfigException(Source, "cameras", $"robot '{Name}' has no camera '{name}'; it has: {string.Join(", ", Cameras.Select(c => c.Name))}");
 
+    /// <summary>The camera used when none is named: the first listed; a robot without cameras says so, naming robot.yaml.</summary>
+    /// <param name="purpose">What needs the camera, for the message ("sim play --out").</param>
+    /// <exception cref="InvalidConfigException">robot.yaml lists no cameras.</exception>
+    public CameraSpec DefaultCamera(string purpose) => Cameras.Count > 0
+        ? Cameras[0]
+        : throw new InvalidConfigException(Source, "cameras", $"robot '{Name}' has no cameras, and {purpose} needs one; list one under cameras:");
+
     /// <summary>Home positions in joint order.</summary>
     public double[] Home() => Joints.Select(j => j.HomeRad).ToArray();
 }

@@ -65,7 +65,7 @@ public static class RobotEnvironments
             string? camera = null;
             if (options.Pixels)
             {
-                camera = options.Camera is null ? robot.Cameras[0].Name : robot.Camera(options.Camera).Name;
+                camera = options.Camera is null ? robot.Spec.DefaultCamera("a pixel observation").Name : robot.Camera(options.Camera).Name;
             }
 
             var model = RobotModel.Load(robot, task.Scene);

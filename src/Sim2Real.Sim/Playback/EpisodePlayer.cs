@@ -28,10 +28,15 @@ public static class EpisodePlayer
         ArgumentNullException.ThrowIfNull(play);
         play.Validate();
         using var env = (RobotEnvironment)RobotEnvironments.Create(environment);
-        var camera = play.Camera ?? env.Robot.Cameras[0].Name;
-        env.Robot.Camera(camera);
+        // Only filming needs a camera: a robot without one can still be played and scored.
+        var camera = play.Camera ?? (sink is null ? null : env.Robot.Spec.DefaultCamera("filming (--out)").Name);
+        if (camera is not null)
+        {
+            env.Robot.Camera(camera);
+        }
+
         using var renderer = sink is null ? null : new MjRenderer(env.Model, new RenderOptions { Width = play.Width, Height = play.Height, Quality = play.Quality });
-        var cameraId = env.Model.CameraId(camera);
+        var cameraId = camera is null ? -1 : env.Model.CameraId(camera);
         // One frame, rendered into and written out at every step.
         var frame = renderer is null ? null : Image.Blank(renderer.Width, renderer.Height, PixelFormat.Rgb);
         void Film()

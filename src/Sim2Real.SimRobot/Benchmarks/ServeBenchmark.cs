@@ -31,6 +31,7 @@ public static class ServeBenchmark
         ArgumentNullException.ThrowIfNull(log);
         options.Validate();
         var robot = RobotCatalog.Discover().Load(options.Robot);
+        var camera = robot.Spec.DefaultCamera("the image benchmark").Name;
         var ros = new RosOptions { DomainId = options.DomainId, NodeName = "sim_servebench", Network = NetworkOptions.Loopback };
         ProcessStartInfo Serve(params string[] args)
         {
@@ -44,7 +45,6 @@ public static class ServeBenchmark
         log.WriteLine(states);
         var lockstep = Lockstep(options, robot, ros, Serve("--no-cameras", "--rate", "500", "--clock", "sim", "--sim-timeout-ms", "10000"));
         log.WriteLine(lockstep);
-        var camera = robot.Cameras[0].Name;
         var frames = Camera(options, ros, camera, Serve("--camera", camera, "--camera-size", $"{options.CameraWidth}x{options.CameraHeight}",
             "--camera-rate", options.CameraRateHz.ToString(CultureInfo.InvariantCulture)));
         log.WriteLine(frames);

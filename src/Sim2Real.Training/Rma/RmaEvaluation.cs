@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sim2Real.Core;
+using Sim2Real.Files;
 using Sim2Real.Learning.Checkpoints;
 using Sim2Real.Learning.Policies;
 using Sim2Real.Learning.Rma;
@@ -309,10 +310,6 @@ public static class RmaEvaluation
             : throw new PolicyFileException($"{path}: no '{RmaBundle.EnvFactorsKey}' metadata: not an RMA policy file (written by `train adapt`)");
     }
 
-    private static void WriteText(string path, string text)
-    {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
-    }
+    // The one atomic writer: fsynced, and no ".tmp" left beside the table when the write fails.
+    private static void WriteText(string path, string text) => AtomicFile.WriteAllText(path, text);
 }

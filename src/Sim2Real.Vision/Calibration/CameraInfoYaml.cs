@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Sim2Real.Core;
 using Sim2Real.Files;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Sim2Real.Vision.Calibration;
@@ -13,29 +14,61 @@ namespace Sim2Real.Vision.Calibration;
 /// </summary>
 public static class CameraInfoYaml
 {
+    /// <summary>
+    /// The file's text, through YamlDotNet's emitter: whatever a name holds, it stays one scalar (the emitter quotes
+    /// and escapes it), so no value can add keys. Matrices keep ROS's flow form, <c>data: [..]</c>, on one line.
+    /// </summary>
     public static string Format(CameraInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        var s = new StringBuilder();
-        s.Append("image_width: ").Append(info.ImageWidth.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        s.Append("image_height: ").Append(info.ImageHeight.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        s.Append("camera_name: ").Append(NameScalar(CameraName.Validate(info.CameraName, "camera_info", "camera_name"))).Append('\n');
-        AppendMatrix(s, "camera_matrix", 3, 3, info.K);
-        s.Append("distortion_model: ").Append(info.DistortionModel).Append('\n');
-        AppendMatrix(s, "distortion_coefficients", 1, info.D.Length, info.D);
-        AppendMatrix(s, "rectification_matrix", 3, 3, info.R);
-        AppendMatrix(s, "projection_matrix", 3, 4, info.P);
-        return s.ToString();
+        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var emitter = new Emitter(text, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, newLine: "\n"));
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+        Pair(emitter, "image_width", info.ImageWidth.ToString(CultureInfo.InvariantCulture));
+        Pair(emitter, "image_height", info.ImageHeight.ToString(CultureInfo.InvariantCulture));
+        var name = CameraName.Validate(info.CameraName, "camera_info", "camera_name");
+        Pair(emitter, "camera_name", name, IsPlainString(name) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted);
+        EmitMatrix(emitter, "camera_matrix", 3, 3, info.K);
+        Pair(emitter, "distortion_model", info.DistortionModel, ScalarStyle.Any);
+        EmitMatrix(emitter, "distortion_coefficients", 1, info.D.Length, info.D);
+        EmitMatrix(emitter, "rectification_matrix", 3, 3, info.R);
+        EmitMatrix(emitter, "projection_matrix", 3, 4, info.P);
+        emitter.Emit(new MappingEnd());
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        return text.ToString();
     }
 
     /// <summary>
     /// A valid name is letters, digits and '_', so the only way it reads back as something else is as a YAML 1.1/1.2
     /// number, bool or null (123, 1_000, true, no, null): those are written double-quoted.
     /// </summary>
-    private static string NameScalar(string name)
+    private static bool IsPlainString(string name) =>
+        char.IsAsciiLetter(name[0]) && !PlainNonStrings.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    private static void Pair(Emitter emitter, string key, string value, ScalarStyle style = ScalarStyle.Plain)
     {
-        var plain = char.IsAsciiLetter(name[0]) && !PlainNonStrings.Contains(name, StringComparer.OrdinalIgnoreCase);
-        return plain ? name : $"\"{name}\"";
+        emitter.Emit(new Scalar(key));
+        emitter.Emit(new Scalar(null, null, value, style, isPlainImplicit: true, isQuotedImplicit: true));
+    }
+
+    private static void EmitMatrix(Emitter emitter, string name, int rows, int cols, double[] data)
+    {
+        emitter.Emit(new Scalar(name));
+        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+        Pair(emitter, "rows", rows.ToString(CultureInfo.InvariantCulture));
+        Pair(emitter, "cols", cols.ToString(CultureInfo.InvariantCulture));
+        emitter.Emit(new Scalar("data"));
+        emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Flow));
+        foreach (var value in data)
+        {
+            emitter.Emit(new Scalar(YamlFields.Number(value)));
+        }
+
+        emitter.Emit(new SequenceEnd());
+        emitter.Emit(new MappingEnd());
     }
 
     private static readonly string[] PlainNonStrings = ["true", "false", "yes", "no", "on", "off", "y", "n", "null"];
@@ -49,7 +82,7 @@ public static class CameraInfoYaml
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new InvalidConfigException(path, "(file)", "no such camera_info file");
+            throw new InvalidConfigException(path, "(file)", Directory.Exists(path) ? "is a folder; give a camera_info YAML file" : "no such camera_info file");
         }
 
         return Parse(File.ReadAllText(path), path);
@@ -109,13 +142,5 @@ public static class CameraInfoYaml
         }
 
         return data;
-    }
-
-    private static void AppendMatrix(StringBuilder s, string name, int rows, int cols, double[] data)
-    {
-        s.Append(name).Append(":\n");
-        s.Append("  rows: ").Append(rows.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        s.Append("  cols: ").Append(cols.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        s.Append("  data: [").AppendJoin(", ", data.Select(YamlFields.Number)).Append("]\n");
     }
 }

@@ -9,6 +9,7 @@ namespace Sim2Real.Vision.Calibration;
 public static class ImageGlob
 {
     /// <exception cref="FileNotFoundException">The folder does not exist or nothing matches.</exception>
+    /// <exception cref="ArgumentException">The pattern is malformed or names a folder (its message has no parameter name: it reaches users).</exception>
     public static IReadOnlyList<string> Expand(string pattern)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
@@ -17,12 +18,17 @@ public static class ImageGlob
         var name = Path.GetFileName(pattern);
         if (directory.IndexOfAny(['*', '?', '[']) >= 0)
         {
-            throw new ArgumentException($"{pattern}: wildcards are supported in the file name only, not in folders", nameof(pattern));
+            throw new ArgumentException($"{pattern}: wildcards are supported in the file name only, not in folders");
         }
 
         if (!Directory.Exists(directory))
         {
             throw new FileNotFoundException($"{pattern}: no such folder {directory}");
+        }
+
+        if (Directory.Exists(pattern))
+        {
+            throw new ArgumentException($"{pattern}: is a folder; give a pattern for the images in it, such as {Path.Combine(pattern, "*.jpg")}");
         }
 
         var regex = new Regex("^" + Translate(name, pattern) + "$");
@@ -54,7 +60,7 @@ public static class ImageGlob
                 var end = name.IndexOf(']', start < name.Length && name[start] == ']' ? start + 1 : start);
                 if (end < 0)
                 {
-                    throw new ArgumentException($"{pattern}: '[' at {i} opens a character class that is never closed with ']'", nameof(pattern));
+                    throw new ArgumentException($"{pattern}: '[' at {i} opens a character class that is never closed with ']'");
                 }
 
                 var members = name[start..end];

@@ -17,7 +17,7 @@ internal static class YamlFields
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new InvalidConfigException(path, "(file)", $"no such {what}");
+            throw new InvalidConfigException(path, "(file)", Directory.Exists(path) ? $"is a folder; give the {what}" : $"no such {what}");
         }
 
         return ParseMapping(File.ReadAllText(path), path, expected);

@@ -24,6 +24,30 @@ public sealed class AgentBadInputTests
     }
 
     [Fact]
+    public void Update_at_a_negative_step_names_step_before_reading_any_file()
+    {
+        var (code, _, stderr) = CliRunner.Run("agent", "update", "--checkpoint", "a.safetensors", "--batch", "b.safetensors", "--out", "c.safetensors", "--step", "-1");
+
+        SimBadInputTests.AssertOneLine(code, stderr, "--step", "must be 0 or more");
+    }
+
+    [Fact]
+    public void Bench_saving_its_inputs_into_a_plain_file_names_save_inputs()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (code, _, stderr) = CliRunner.Run("agent", "bench", "--save-inputs", file, "--batch-size", "2", "--updates", "1", "--acts", "1");
+
+            SimBadInputTests.AssertOneLine(code, stderr, "--save-inputs", "is a file; give a folder");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void An_unknown_device_names_the_device_flag()
     {
         var (code, _, stderr) = CliRunner.Run("agent", "act", "--checkpoint", "a.safetensors", "--obs", "o.safetensors", "--out", "c.safetensors", "--device", "tpu");

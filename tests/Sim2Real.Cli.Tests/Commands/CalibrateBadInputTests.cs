@@ -12,7 +12,10 @@ public sealed class CalibrateBadInputTests : IDisposable
 
     [Theory]
     [InlineData("--board", "100000x99999", "--board", "at most 200 inner corners per side")]
-    [InlineData("--square", "-1", "--square", "must be a positive length in metres, got -1")]
+    [InlineData("--square", "-1", "--square", "must be a positive length in metres, at most 1, got -1")]
+    [InlineData("--square", "1e308", "--square", "at most 1, got 1E+308")]
+    [InlineData("--views", "0", "--views", "must be 1 to 1000")]
+    [InlineData("--interval-ms", "-1", "--interval-ms", "must be 0 to 3600000 ms")]
     [InlineData("--min-views", "0", "--min-views", "must be 1 to 1000")]
     [InlineData("--camera-name", "cam\nextra_key: 1", "--camera-name", "letters, digits and '_' only")]
     public void A_bad_intrinsics_flag_is_one_line_naming_it_and_writes_nothing(string flag, string value, string named, string problem)
@@ -26,6 +29,19 @@ public sealed class CalibrateBadInputTests : IDisposable
 
         AssertOneLine(code, stderr, named, problem);
         Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Theory]
+    [InlineData("0.03", "DICT_4X4_50", "--marker", "smaller than the square")]
+    [InlineData("nan", "DICT_4X4_50", "--marker", "marker size must be positive")]
+    [InlineData("0.015", "nosuch", "--dictionary", "expected DICT_NxN_M")]
+    public void A_bad_charuco_flag_is_named_itself_not_board(string marker, string dictionary, string named, string problem)
+    {
+        var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--images", $"{Samples}/left0*.jpg", "--pattern", "charuco", "--board", "7x5",
+            "--square", "0.025", "--marker", marker, "--dictionary", dictionary, "--out", Path.Combine(_dir, "c.yaml"));
+
+        AssertOneLine(code, stderr, named, problem);
+        Assert.DoesNotContain("--board", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,6 +82,19 @@ public sealed class CalibrateBadInputTests : IDisposable
 
         AssertOneLine(code, stderr, "--fovy", "degrees");
         Assert.DoesNotContain("symmetric", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sim_check_with_handeye_removes_its_scratch_data_set()
+    {
+        static string[] Scratch() => [.. Directory.GetDirectories(Path.GetTempPath(), "s2r-handeye-*").Where(d => !Path.GetFileName(d).StartsWith("s2r-handeye-test-", StringComparison.Ordinal))];
+        var before = Scratch();
+
+        var (code, stdout, stderr) = CliRunner.Run("calibrate", "sim-check", "--handeye", "--views", "8");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("hand-eye (8 views): camera mount off by", stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Scratch());
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public class CalibrateCommandTests
         var (code, _, stderr) = CliRunner.Run("calibrate", "intrinsics", "--source", video, "--board", "9x6", "--square", "0.025", "--out", output);
 
         Assert.Equal(1, code);
-        Assert.Contains($"sim2real calibrate: {video}: cannot decode its video: codec 'AV01' (AV1)", stderr, StringComparison.Ordinal);
+        Assert.Contains($"sim2real calibrate intrinsics: error: {video}: cannot decode its video: codec 'AV01' (AV1)", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }

@@ -1,5 +1,6 @@
 using Sim2Real.Cli.Commands;
 using Sim2Real.Core;
+using Sim2Real.Learning.Tensors;
 
 namespace Sim2Real.Cli.Tests.Commands;
 
@@ -14,6 +15,17 @@ public class CommandRunnerTests
 
         Assert.Equal(CommandRunner.Failed, code);
         Assert.Equal("sim2real sim play: error: robot.yaml: joints: the section is empty", stderr.ToString().TrimEnd());
+    }
+
+    [Fact]
+    public void A_libtorch_error_is_its_first_line_without_the_native_backtrace()
+    {
+        var stderr = new StringWriter();
+
+        var code = CommandRunner.Report(new TorchException("[enforce fail at alloc_cpu.cpp:75] DefaultCPUAllocator: can't allocate memory\nframe #0: c10::ThrowEnforceNotMet"), "sim2real train", stderr);
+
+        Assert.Equal(CommandRunner.Failed, code);
+        Assert.Equal("sim2real train: error: [enforce fail at alloc_cpu.cpp:75] DefaultCPUAllocator: can't allocate memory", stderr.ToString().TrimEnd());
     }
 
     [Fact]

@@ -55,6 +55,43 @@ public sealed class SimBadInputTests : IDisposable
         Assert.DoesNotContain("Parameter", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--size", "0", "pixels a side")]
+    [InlineData("--size", "100000", "pixels a side")]
+    [InlineData("--frames", "-1", "minutes of rendering")]
+    [InlineData("--frames", "2000000000", "minutes of rendering")]
+    [InlineData("--steps", "2000000000", "must be 1 to 100000000")]
+    public void Bench_with_an_impossible_render_or_step_count_names_the_flag_before_measuring(string flag, string value, string problem)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("sim", "bench", "--model", "robots/arm6/scene.xml", "--render", flag, value);
+
+        AssertOneLine(code, stderr, flag, problem);
+        Assert.DoesNotContain("steps/s", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--action-repeat", "0", "must be 1..100")]
+    [InlineData("--size", "100000", "must be in 1..4096")]
+    [InlineData("--frame-stack", "0", "must be in 1..16")]
+    public void Envbench_names_the_flag_not_the_option_field_it_sets(string flag, string value, string problem)
+    {
+        var (code, _, stderr) = CliRunner.Run("sim", "envbench", "--pixels", "--steps", "1", flag, value);
+
+        AssertOneLine(code, stderr, $"command line: {flag}: ", problem);
+    }
+
+    [Theory]
+    [InlineData("--episodes", "0", "--episodes", "must be 1..10000")]
+    [InlineData("--width", "100000", "--width/--height", "pixels a side")]
+    [InlineData("--action-repeat", "0", "--action-repeat", "must be 1..100")]
+    public void Play_names_the_flag_not_the_option_field_it_sets(string flag, string value, string named, string problem)
+    {
+        var (code, _, stderr) = CliRunner.Run("sim", "play", "--robot", "arm6", "--task", "reach", flag, value, "--out", Path.Combine(_dir, "x.mp4"));
+
+        AssertOneLine(code, stderr, $"command line: {named}: ", problem);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
     [Fact]
     public void Bench_with_more_threads_than_the_machine_can_run_is_refused()
     {
@@ -101,6 +138,37 @@ public sealed class SimBadInputTests : IDisposable
 
         AssertOneLine(code, stderr, "option timestep", "must be a positive number of seconds");
         Assert.DoesNotContain("ok", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_for_longer_than_the_step_cap_names_seconds_not_the_models_timestep()
+    {
+        var (code, _, stderr) = CliRunner.Run("sim", "check", "arm6", "--seconds", "1e12");
+
+        AssertOneLine(code, stderr, "--seconds", "a check runs at most 10000000 (20000 s)");
+        Assert.DoesNotContain("option timestep", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_of_a_policy_with_nan_weights_names_the_policy_file_and_leaves_no_video()
+    {
+        var shipped = Path.Combine(Path.GetDirectoryName(Sim2Real.Sim.Robots.RobotCatalog.Discover().Root)!, "policies", "arm6-reach-state", "policy.safetensors");
+        var poisoned = Path.Combine(_dir, "nan.safetensors");
+        using (var file = Sim2Real.Learning.Checkpoints.SafetensorsFile.Open(shipped))
+        {
+            var first = file.Tensors.First(t => t.Name.EndsWith(".weight", StringComparison.Ordinal) && t.Name.Contains("actor", StringComparison.Ordinal));
+            File.WriteAllBytes(poisoned, Sim2Real.Learning.Checkpoints.SafetensorsWriter.Serialize(file.Tensors.Select(t => t.Name == first.Name
+                ? Sim2Real.Learning.Checkpoints.SafeTensor.Create<float>(t.Name, [.. t.Shape], Enumerable.Repeat(float.NaN, (int)t.ElementCount).ToArray())
+                : t), file.Metadata));
+        }
+
+        var video = Path.Combine(_dir, "nan.mp4");
+        var (code, _, stderr) = CliRunner.Run("sim", "play", "--robot", "arm6", "--task", "reach", "--policy", poisoned, "--out", video);
+
+        // The shipped policy warns that its robot hash differs (robot.yaml changed since it was trained); the error is the one other line.
+        var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("sim2real sim play: warning: ", StringComparison.Ordinal));
+        AssertOneLine(code, string.Join('\n', errors), poisoned, "the policy's weights hold non-finite values");
+        Assert.False(File.Exists(video));
     }
 
     private string CopyOfArm6()

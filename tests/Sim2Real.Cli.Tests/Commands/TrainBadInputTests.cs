@@ -27,12 +27,30 @@ public sealed class TrainBadInputTests : IDisposable
     [InlineData("--frames", "0")]
     [InlineData("--nstep", "0")]
     [InlineData("--threads", "100000")]
+    [InlineData("--eval-episodes", "100000000")]
+    [InlineData("--hidden-dim", "10000000")]
+    [InlineData("--batch-size", "100000000")]
+    [InlineData("--nstep", "100000")]
+    [InlineData("--obs", "depth")]
     public void A_bad_flag_is_one_line_naming_it_and_leaves_no_run_folder(string flag, string value)
     {
         var run = Path.Combine(_dir, "run");
-        var (code, _, stderr) = CliRunner.Run(["train", .. Tiny, flag, value, "--run-dir", run]);
+        // The flag replaces Tiny's own value: given twice, the parser's "expects a single argument" would name it instead.
+        var args = Tiny.ToList();
+        var index = args.IndexOf(flag);
+        if (index >= 0)
+        {
+            args[index + 1] = value;
+        }
+        else
+        {
+            args.AddRange([flag, value]);
+        }
+
+        var (code, _, stderr) = CliRunner.Run(["train", .. args, "--run-dir", run]);
 
         AssertOneLine(code, stderr, flag);
+        Assert.StartsWith("sim2real train: error: ", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));
     }
 

@@ -73,6 +73,28 @@ public sealed class RobotSpecTests : IDisposable
         Assert.Equal("root", back.FreeJoint!.Name);
     }
 
+    [Fact]
+    public void A_robot_without_cameras_loads_and_names_robot_yaml_cameras_when_one_is_needed()
+    {
+        var copy = Copy();
+        var yaml = Path.Combine(copy, "robot.yaml");
+        var lines = File.ReadAllLines(yaml).ToList();
+        var start = lines.FindIndex(l => l.StartsWith("cameras:", StringComparison.Ordinal));
+        var end = lines.FindIndex(start + 1, l => l.Length > 0 && !char.IsWhiteSpace(l[0]));
+        lines.RemoveRange(start, end - start);
+        lines.Insert(start, "cameras:");
+        File.WriteAllLines(yaml, lines);
+
+        var spec = RobotSpecFile.Load(copy);
+        var error = Assert.Throws<InvalidConfigException>(() => spec.DefaultCamera("filming"));
+
+        Assert.Empty(spec.Cameras);
+        Assert.Equal("cameras", error.Field);
+        Assert.Equal(yaml, error.Origin);
+        Assert.Contains("has no cameras, and filming needs one", error.Message, StringComparison.Ordinal);
+        Assert.Equal("scene", Robots.Arm6.DefaultCamera("filming").Name);
+    }
+
     private string Copy()
     {
         var source = Path.Combine(Robots.Root, "robots", "arm6");

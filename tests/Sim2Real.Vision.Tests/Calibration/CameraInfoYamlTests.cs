@@ -41,6 +41,26 @@ public class CameraInfoYamlTests
     }
 
     [Theory]
+    [InlineData("123", "camera_name: \"123\"\n")]
+    [InlineData("no", "camera_name: \"no\"\n")]
+    [InlineData("wrist_1", "camera_name: wrist_1\n")]
+    public void A_name_yaml_would_read_as_a_number_or_bool_is_quoted_by_the_emitter_and_reads_back_as_the_name(string name, string line)
+    {
+        var yaml = CameraInfoYaml.Format(Sample with { CameraName = name });
+
+        Assert.Contains(line, yaml, StringComparison.Ordinal);
+        Assert.Equal(name, CameraInfoYaml.Parse(yaml, "cam.yaml").CameraName);
+    }
+
+    [Fact]
+    public void A_name_that_is_not_a_ros_camera_name_is_never_written()
+    {
+        var e = Assert.Throws<InvalidConfigException>(() => CameraInfoYaml.Format(Sample with { CameraName = "cam\nextra_key: 1" }));
+
+        Assert.Equal("camera_name", e.Field);
+    }
+
+    [Theory]
     [InlineData("image_width: 640\n", "image_height", "missing")]
     [InlineData("image_width: wide\nimage_height: 480\n", "image_width", "expected an integer")]
     [InlineData("image_width: 640\nimage_height: 480\ncamera_matrix:\n  rows: 3\n  cols: 3\n  data: [1, 0, 0]\n", "camera_matrix.data", "rows x cols is 9 but data has 3")]

@@ -42,5 +42,14 @@ public sealed class ImageGlobTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => ImageGlob.Expand(Path.Combine(_dir, "left0[1-6.jpg")));
 
         Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_pattern_asks_for_a_pattern_inside_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ImageGlob.Expand(_dir));
+
+        Assert.Contains("is a folder; give a pattern for the images in it, such as " + Path.Combine(_dir, "*.jpg"), error.Message, StringComparison.Ordinal);
     }
 }

@@ -29,12 +29,11 @@ internal static class SimBenchCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var stepCount = parse.GetValue(steps);
+            var stepCount = FlagBounds.Count(parse.GetValue(steps), "--steps", 100_000_000, "minutes at this model's 10^5 steps/s");
             var threadCount = FlagBounds.Threads(parse.GetValue(threads));
-            if (stepCount < 1)
-            {
-                throw new Core.InvalidConfigException("command line", "--steps", $"must be at least 1, got {stepCount}");
-            }
+            // Checked before the stepping part runs, so a bad render flag does not cost the first measurement.
+            var side = FlagBounds.Count(parse.GetValue(size), "--size", RenderOptions.MaxSide, "pixels a side");
+            var frameCount = FlagBounds.Count(parse.GetValue(frames), "--frames", 100_000, "minutes of rendering");
 
             using var loaded = MjModel.FromXmlFile(parse.GetValue(model)!);
             var stepping = LiveProgress.Status(output, $"stepping {Path.GetFileName(parse.GetValue(model))}: {stepCount} steps x {threadCount} thread(s)", _ =>
@@ -48,9 +47,9 @@ internal static class SimBenchCommand
             var report = JsonSerializer.SerializeToNode(stepping, SimJson.Options)!.AsObject();
             if (parse.GetValue(render))
             {
-                var options = new RenderOptions { Width = parse.GetValue(size), Height = parse.GetValue(size), Quality = RenderQuality.Fast };
-                var drawing = LiveProgress.Status(output, $"rendering {parse.GetValue(frames)} frames at {options.Width}x{options.Height}", _ =>
-                    RenderBenchmark.Run(loaded, parse.GetValue(camera), options, parse.GetValue(frames)));
+                var options = new RenderOptions { Width = side, Height = side, Quality = RenderQuality.Fast };
+                var drawing = LiveProgress.Status(output, $"rendering {frameCount} frames at {options.Width}x{options.Height}", _ =>
+                    RenderBenchmark.Run(loaded, parse.GetValue(camera), options, frameCount));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"render {drawing.Width}x{drawing.Height} {drawing.Quality} from {drawing.Camera}: {drawing.Frames} frames in {drawing.Seconds:F3} s = {drawing.FramesPerSecond:F1} frames/s ({drawing.Backend})"));
                 report["render"] = JsonSerializer.SerializeToNode(drawing, SimJson.Options);

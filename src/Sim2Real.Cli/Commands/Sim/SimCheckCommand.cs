@@ -41,6 +41,13 @@ internal static class SimCheckCommand
             }
 
             using var model = MjModel.FromXmlFile(path);
+            var timestep = model.opt.timestep;
+            if (timestep > 0 && duration / timestep > ModelCheck.MaxSteps)
+            {
+                throw new InvalidConfigException("command line", "--seconds", string.Create(CultureInfo.InvariantCulture,
+                    $"{duration} s is {Math.Ceiling(duration / timestep):0} steps of the model's {timestep} s; a check runs at most {ModelCheck.MaxSteps} ({ModelCheck.MaxSteps * timestep:0.###} s)"));
+            }
+
             var result = ModelCheck.Run(model, duration, parse.GetValue(seed), robot?.PhysicsStepsPerControl ?? 1);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Model}: nq={model.nq} nv={model.nv} nu={model.nu}; {result.Steps} steps ({result.SimulatedSeconds:F3} s simulated) from {(result.StartKeyframe is null ? "the default pose" : $"keyframe '{result.StartKeyframe}'")} with random controls"));

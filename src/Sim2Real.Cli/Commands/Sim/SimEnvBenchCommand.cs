@@ -18,7 +18,7 @@ internal static class SimEnvBenchCommand
         var task = new Option<string>("--task") { Description = "task name", DefaultValueFactory = _ => "reach" };
         var pixels = new Option<bool>("--pixels") { Description = "render the camera and run the training frame pipeline (resize to --size, stack --frame-stack)" };
         var randomize = new Option<bool>("--randomize") { Description = "domain randomization on" };
-        var envs = new Option<int>("--envs") { Description = "environments in the vector", DefaultValueFactory = _ => 1 };
+        var envs = new Option<int>("--envs") { Description = $"environments in the vector, at most {FlagBounds.MaxEnvironments} (each holds its own model and data)", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "worker threads", DefaultValueFactory = _ => 1 };
         var steps = new Option<int>("--steps") { Description = "agent steps per environment", DefaultValueFactory = _ => 500 };
         var repeat = new Option<int>("--action-repeat") { Description = "control steps per agent step", DefaultValueFactory = _ => 2 };
@@ -42,13 +42,15 @@ internal static class SimEnvBenchCommand
                 Randomize = parse.GetValue(randomize),
                 ActionRepeat = parse.GetValue(repeat),
             };
+            OptionFlags.Check(options.Validate, "environment options", new Dictionary<string, string> { ["action_repeat"] = "--action-repeat" });
             // The frame pipeline runs outside the simulator, as in training: one per environment, inside the timing.
             ObservationPipeline[]? pipelines = null;
             if (options.Pixels)
             {
                 var train = new TrainOptions { ImageSize = parse.GetValue(size), FrameStack = parse.GetValue(stack) };
                 var robotSpec = RobotCatalog.Discover().Load(options.Robot);
-                var frames = train.FramePipeline(robotSpec.Cameras[0]);
+                var frames = OptionFlags.Check(() => train.FramePipeline(robotSpec.Spec.DefaultCamera("--pixels")), "train options",
+                    new Dictionary<string, string> { ["output_width/output_height"] = "--size", ["frame_stack"] = "--frame-stack" });
                 pipelines = Enumerable.Range(0, envCount).Select(_ => new ObservationPipeline(frames)).ToArray();
             }
 

@@ -63,6 +63,18 @@ internal static class SimPlayCommand
                 Pixels = agent?.Manifest.Observation.Camera is not null,
                 Camera = agent?.Manifest.Observation.Camera?.Name,
             };
+            OptionFlags.Check(environment.Validate, "environment options", new Dictionary<string, string> { ["action_repeat"] = "--action-repeat" });
+            var play = new PlayOptions
+            {
+                Episodes = parse.GetValue(episodes),
+                Policy = chosen,
+                Seed = parse.GetValue(seed),
+                Camera = parse.GetValue(camera),
+                Width = parse.GetValue(width),
+                Height = parse.GetValue(height),
+                Quality = renderQuality,
+            };
+            OptionFlags.Check(play.Validate, "play options", new Dictionary<string, string> { ["episodes"] = "--episodes", ["size"] = "--width/--height" });
             ChooseAction? act = null;
             if (agent is not null)
             {
@@ -74,20 +86,21 @@ internal static class SimPlayCommand
                     }
                 }
 
-                act = PolicyPlayback.Drive(agent.Policy, PolicyPlayback.Frames(agent));
+                // The environment refuses a NaN action too, but only a check here can say that the policy file is the cause.
+                var drive = PolicyPlayback.Drive(agent.Policy, PolicyPlayback.Frames(agent));
+                act = (step, action) =>
+                {
+                    drive(step, action);
+                    for (var k = 0; k < action.Length; k++)
+                    {
+                        if (!float.IsFinite(action[k]))
+                        {
+                            throw new InvalidDataException($"{policyName}: action[{k}] is {action[k]} for a finite observation: the policy's weights hold non-finite values; nothing written");
+                        }
+                    }
+                };
             }
 
-            var play = new PlayOptions
-            {
-                Episodes = parse.GetValue(episodes),
-                Policy = chosen,
-                Seed = parse.GetValue(seed),
-                Camera = parse.GetValue(camera),
-                Width = parse.GetValue(width),
-                Height = parse.GetValue(height),
-                Quality = renderQuality,
-            };
-            play.Validate();
             var target = parse.GetValue(output);
             var fps = EpisodePlayer.FramesPerSecond(environment);
             var played = target is null ? EpisodePlayer.Play(environment, play, null, act) : PlayInto(target, environment, play, act, fps);
