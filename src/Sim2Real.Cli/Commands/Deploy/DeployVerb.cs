@@ -64,11 +64,7 @@ internal static class DeployVerb
         try
         {
             request.Validate();
-            var (ros, others) = RosArguments.Split(request.RosArguments);
-            if (others.Length > 0)
-            {
-                throw new InvalidConfigException("deploy", others[0], "unknown argument (ROS arguments go after --ros-args)");
-            }
+            var ros = RosArguments.ParseLeftovers(request.RosArguments, "deploy");
 
             session = DeploymentSession.Open(request.Launch, request.Policy, ros);
             var d = session.Plan.Description;

@@ -63,11 +63,7 @@ internal static class LaunchVerb
         try
         {
             request.Validate();
-            var (ros, others) = RosArguments.Split(request.RosArguments);
-            if (others.Length > 0)
-            {
-                throw new InvalidConfigException("launch", others[0], "unknown argument (ROS arguments go after --ros-args)");
-            }
+            var ros = RosArguments.ParseLeftovers(request.RosArguments, "launch");
 
             // One node name for several nodes makes two nodes of one name. A namespace would move sim serve's relative
             // names but not the launch file's absolute ones, and the two would no longer meet: refuse both.
