@@ -48,6 +48,6 @@ public sealed record PayloadReachTaskOptions
             throw new InvalidConfigException(source, "reach_payload.payload_jump_step", $"must be a control step >= 0, got {PayloadJumpStep}");
         }
 
-        TaskOptionChecks.NonNegative(source, "reach_payload.payload_jump_kg", PayloadJumpKg);
+        ConfigChecks.NonNegative(source, "reach_payload.payload_jump_kg", PayloadJumpKg);
     }
 }

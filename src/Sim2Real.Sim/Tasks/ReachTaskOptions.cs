@@ -44,16 +44,16 @@ public sealed record ReachTaskOptions
     public void Validate(string source, string section = "reach")
     {
         TaskOptionChecks.Steps(source, $"{section}.episode_control_steps", EpisodeControlSteps);
-        TaskOptionChecks.Positive(source, $"{section}.success_radius_m", SuccessRadiusM);
+        ConfigChecks.Positive(source, $"{section}.success_radius_m", SuccessRadiusM);
         if (ProximityScaleM is { } scale)
         {
-            TaskOptionChecks.Positive(source, $"{section}.proximity_scale_m", scale);
+            ConfigChecks.Positive(source, $"{section}.proximity_scale_m", scale);
         }
 
-        TaskOptionChecks.NonNegative(source, $"{section}.proximity_weight", ProximityWeight);
+        ConfigChecks.NonNegative(source, $"{section}.proximity_weight", ProximityWeight);
         TargetXM.Validate(source, $"{section}.target_x_m", -2, 2);
         TargetYM.Validate(source, $"{section}.target_y_m", -2, 2);
         TargetZM.Validate(source, $"{section}.target_z_m", 0, 2);
-        TaskOptionChecks.NonNegative(source, $"{section}.initial_joint_noise_rad", InitialJointNoiseRad);
+        ConfigChecks.NonNegative(source, $"{section}.initial_joint_noise_rad", InitialJointNoiseRad);
     }
 }
