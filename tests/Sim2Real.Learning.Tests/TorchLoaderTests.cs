@@ -30,4 +30,21 @@ public class TorchLoaderTests
             TorchInfo.Threads = before;
         }
     }
+
+    [Fact]
+    public void Openblas_thread_count_can_be_set_apart_from_libtorchs()
+    {
+        var before = TorchInfo.BlasThreads;
+        try
+        {
+            TorchInfo.BlasThreads = 1;
+            Assert.Equal(1, TorchInfo.BlasThreads);
+            TorchInfo.BlasThreads = 2;
+            Assert.Equal(2, TorchInfo.BlasThreads);
+        }
+        finally
+        {
+            TorchInfo.BlasThreads = before;
+        }
+    }
 }

@@ -34,6 +34,9 @@ public sealed record DeploymentDescription
     /// <summary>SCHED_FIFO priority of the control and policy threads; 0 for ordinary threads.</summary>
     public int ThreadPriority { get; init; }
 
+    /// <summary>Intra-op threads of the policy's inference, libtorch's and OpenBLAS's alike.</summary>
+    public int InferenceThreads { get; init; } = RatesSection.DefaultInferenceThreads;
+
     public double PolicyPeriodS => ControlPeriodS * ActionRepeat;
 
     /// <summary>How long start-up waits for the first sample of each input before refusing to start.</summary>

@@ -75,6 +75,12 @@ public static class DeploymentFile
             throw new InvalidConfigException(full, "rates.thread_priority", $"must be 0 (ordinary threads) or a SCHED_FIFO priority 1..99, got {priority}");
         }
 
+        var inferenceThreads = rates.InferenceThreads ?? RatesSection.DefaultInferenceThreads;
+        if (inferenceThreads is < 1 or > RatesSection.MaxInferenceThreads)
+        {
+            throw new InvalidConfigException(full, "rates.inference_threads", $"must be 1..{RatesSection.MaxInferenceThreads}, got {inferenceThreads}");
+        }
+
         if (d.Simulator is { } simulator)
         {
             if (string.IsNullOrWhiteSpace(simulator.Task))
@@ -119,6 +125,7 @@ public static class DeploymentFile
             ControlPeriodS = period,
             ActionRepeat = repeat,
             ThreadPriority = priority,
+            InferenceThreads = inferenceThreads,
             StartupTimeout = TimeSpan.FromSeconds(startup),
             Camera = Camera(d.Camera, directory, full),
             Topics = DeploymentTopics.Resolve(d.Topics, full),

@@ -93,6 +93,22 @@ public sealed class LaunchFileTests : IDisposable
         Assert.Equal(50, DeploymentFile.Load(Repo.Launch("arm6_reach_wall.yaml"), _policy).ThreadPriority);
     }
 
+    [Fact]
+    public void Runs_inference_on_one_thread_unless_the_launch_file_asks_for_more()
+    {
+        Assert.Equal(1, Load(Arm6()).InferenceThreads);
+        Assert.Equal(2, Load(Arm6(rates: "rates: { control_period_s: 0.02, action_repeat: 2, inference_threads: 2 }\n")).InferenceThreads);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    public void Refuses_an_inference_thread_count_out_of_range_naming_the_field(string threads)
+    {
+        var e = Assert.Throws<InvalidConfigException>(() => Load(Arm6(rates: $"rates: {{ control_period_s: 0.02, action_repeat: 2, inference_threads: {threads} }}\n")));
+        Assert.Contains("rates.inference_threads", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("100")]
