@@ -115,13 +115,9 @@ internal static class TopicBench
     // Another instance of this CLI, with the same environment (ROS_DOMAIN_ID, CYCLONEDDS_URI).
     private static Process StartSelf(params string[] args)
     {
-        var dll = typeof(TopicBench).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.ProcessPath!, [dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = Launch.ChildProcess.SelfStartInfo(args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = true;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the benchmark peer process");
     }
 }
