@@ -1,7 +1,6 @@
 using Sim2Real.Core;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
-using Sim2Real.Sim.Randomization;
 using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Sim.Tasks;
@@ -46,12 +45,12 @@ internal sealed class PushTask : ITask
     public void Reset(MjData data, Random random)
     {
         var qpos = data.qpos;
-        var x = FactorSampler.Uniform(random, _options.BlockXM);
-        var y = FactorSampler.Uniform(random, _options.BlockYM);
+        var x = Randomization.FactorSampler.Uniform(random, _options.BlockXM);
+        var y = Randomization.FactorSampler.Uniform(random, _options.BlockYM);
         qpos[_blockQpos] = x;
         qpos[_blockQpos + 1] = y;
         var angle = 2 * Math.PI * random.NextDouble();
-        var reach = FactorSampler.Uniform(random, _options.GoalDistanceM);
+        var reach = Randomization.FactorSampler.Uniform(random, _options.GoalDistanceM);
         _goal[0] = Math.Clamp(x + (reach * Math.Cos(angle)), 0.2, 0.6);
         _goal[1] = Math.Clamp(y + (reach * Math.Sin(angle)), -0.3, 0.3);
         _goal[2] = 0.001;
