@@ -72,6 +72,9 @@ public sealed record TrainOptions
     /// <summary>The command line that started the run, recorded in the policy file's provenance.</summary>
     public string CommandLine { get; init; } = "";
 
+    /// <summary>Step the simulator on its own thread while the learner updates; the results are the same bit for bit.</summary>
+    public bool Overlap { get; init; }
+
     /// <summary>Largest run seed: held-out evaluation uses the run seed EpisodeSeeds.HeldOut(seed).</summary>
     public const int MaxSeed = 1_000_000;
 

@@ -9,6 +9,7 @@ using Sim2Real.Learning.Rma;
 using Sim2Real.Learning.Tensors;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Environments;
+using Sim2Real.Training.Collection;
 using Sim2Real.Training.Rma;
 using Sim2Real.Vision.Preprocessing;
 
@@ -49,6 +50,7 @@ public sealed class Trainer : IDisposable
     private readonly FramePreprocessorOptions? _frames;
     private readonly EnvFactorSet? _factors;
     private readonly RmaPhaseOne? _phaseOne;
+    private readonly IStepCollector _collector;
     private string? _lastCheckpoint;
 
     /// <param name="resume">Continue the run in <see cref="TrainOptions.RunDirectory"/> from its training checkpoint.</param>
@@ -138,6 +140,13 @@ public sealed class Trainer : IDisposable
                 "frame,step,episode,episode_return,episode_success,critic_loss,actor_loss,fps,cpu_s,wall_s", resumeFrame);
             _evalCsv = new MetricsLog(Path.Combine(options.RunDirectory, EvalResult.CsvFileName), EvalResult.CsvHeader, resumeFrame);
             _evals.AddRange(EvalResult.ParseRows(_evalCsv.Rows, _evalCsv.Path, firstLine: 2));
+            CollectedStep Collect(float[] action)
+            {
+                var ts = _env.Step(action);
+                return new CollectedStep(ts, Observe(_trainObservations, ts));
+            }
+
+            _collector = options.Overlap ? new ThreadedStepCollector(Collect) : new InlineStepCollector(Collect);
         }
         catch
         {
@@ -254,6 +263,8 @@ public sealed class Trainer : IDisposable
                     _agent.Act(obs, step, evalMode: false).CopyTo<float>(action);
                 }
 
+                _collector.Begin(action);
+
                 if (step * repeat >= _options.SeedFrames && step % _options.Agent.UpdateEverySteps == 0)
                 {
                     var m = _agent.Update(_replay.Sample(_options.Agent.BatchSize), step);
@@ -271,8 +282,7 @@ public sealed class Trainer : IDisposable
                 }
             }
 
-            ts = _env.Step(action);
-            observation = Observe(_trainObservations, ts);
+            (ts, observation) = _collector.End();
             _replay.Add(action, (float)ts.Reward, (float)ts.Discount, observation);
             episodeReturn += ts.Reward;
             step++;
@@ -352,6 +362,7 @@ public sealed class Trainer : IDisposable
 
     public void Dispose()
     {
+        _collector.Dispose();
         _trainCsv.Dispose();
         _evalCsv.Dispose();
         _replay.Dispose();

@@ -39,9 +39,10 @@ internal static class TrainCommand
         var updateEvery = new Option<int?>("--update-every") { Description = "agent steps between updates (default 2)" };
         var rma = new Option<bool>("--rma") { Description = "RMA phase 1: e_t appended to the state, μ trained through the critic (docs/rma.md); then `train adapt`" };
         var historyLength = new Option<int?>("--history-length") { Description = "RMA: policy ticks φ reads (rma.history_length, default 50)" };
+        var overlap = new Option<bool>("--overlap") { Description = "step the simulator on its own thread while the learner updates (same results, bit for bit)" };
         var command = new Command("train", "Train a DrQ-v2 agent in simulation with domain randomization: live progress, periodic evaluation on held-out seeds, metrics CSV, learning-curve PNG, checkpoints. --rma trains RMA's phase 1; `train adapt` its phase 2.")
         {
-            robot, task, obs, frames, seed, device, resume, overwrite, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength,
+            robot, task, obs, frames, seed, device, resume, overwrite, runDir, threads, evalEvery, evalEpisodes, hidden, batch, schedule, lr, discount, nstep, updateEvery, noRandomize, world, seedFrames, rma, historyLength, overlap,
         };
         command.Subcommands.Add(Plot());
         command.Subcommands.Add(Adapt());
@@ -123,6 +124,7 @@ internal static class TrainCommand
             Randomize = !r.GetValue<bool>("--no-randomize"),
             World = r.GetValue<string?>("--world"),
             SeedFrames = r.GetValue<long?>("--seed-frames") ?? d.SeedFrames,
+            Overlap = r.GetValue<bool>("--overlap"),
             Rma = rma ? new RmaConfig { HistoryLength = history ?? new RmaConfig().HistoryLength } : null,
             CommandLine = "sim2real " + string.Join(' ', r.Tokens.Select(t => t.Value)),
             RunDirectory = r.GetValue<string?>("--run-dir") ?? Path.Combine("runs", $"{robot}-{task}-{r.GetValue<string>("--obs")}-s{seed}{(rma ? "-rma" : "")}"),
