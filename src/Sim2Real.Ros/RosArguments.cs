@@ -56,6 +56,23 @@ public sealed record RosArguments
         return (Parse(ros), [.. rest]);
     }
 
+    /// <summary>
+    /// The ROS arguments among what a program's own parser left over: every one must stand after <c>--ros-args</c>.
+    /// </summary>
+    /// <exception cref="InvalidConfigException">
+    /// An argument outside <c>--ros-args</c> (named with <paramref name="program"/>), or a bad ROS argument.
+    /// </exception>
+    public static RosArguments ParseLeftovers(IReadOnlyList<string> leftovers, string program)
+    {
+        var (ros, others) = Split(leftovers);
+        if (others.Length > 0)
+        {
+            throw new InvalidConfigException(program, others[0], "unknown argument (ROS arguments go after --ros-args)");
+        }
+
+        return ros;
+    }
+
     /// <summary>Parses the arguments that follow <c>--ros-args</c>.</summary>
     /// <exception cref="InvalidConfigException">A ROS argument this implementation does not take, or a malformed rule.</exception>
     public static RosArguments Parse(IReadOnlyList<string> args)

@@ -22,13 +22,16 @@ public static class McapCompressionNames
         _ => null,
     };
 
-    /// <summary>Parses <c>zstd</c>, <c>lz4</c> or <c>none</c> given by a user; <paramref name="source"/> names where.</summary>
-    public static McapCompression Parse(string text, string source) => text.ToLowerInvariant() switch
+    /// <summary>
+    /// Parses <c>zstd</c>, <c>lz4</c> or <c>none</c> given by a user; <paramref name="origin"/> and
+    /// <paramref name="field"/> name where (e.g. "command line", "--compression").
+    /// </summary>
+    public static McapCompression Parse(string text, string origin, string field) => text.ToLowerInvariant() switch
     {
         "zstd" => McapCompression.Zstd,
         "lz4" => McapCompression.Lz4,
         "none" or "" => McapCompression.None,
-        _ => throw new InvalidConfigException(source, "compression", $"'{text}' is not zstd, lz4 or none"),
+        _ => throw new InvalidConfigException(origin, field, $"must be zstd, lz4 or none, got '{text}'"),
     };
 
     /// <summary>How tools print it: <c>zstd</c>, <c>lz4</c>, <c>none</c>.</summary>

@@ -24,6 +24,16 @@ public sealed class LogPlayer
         _options.Validate();
     }
 
+    /// <summary>The files to play for <paramref name="input"/>: an .mcap log, or the files a bag directory's metadata.yaml lists.</summary>
+    /// <exception cref="Core.InvalidConfigException">Neither exists, or the bag directory's metadata is wrong.</exception>
+    public static IReadOnlyList<string> FilesOf(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Directory.Exists(input) ? Bags.BagMetadata.Files(input)
+            : File.Exists(input) ? [input]
+            : throw new Core.InvalidConfigException(input, "input", "no such log file or bag directory");
+    }
+
     /// <summary>Messages published so far.</summary>
     public long Published { get; private set; }
 

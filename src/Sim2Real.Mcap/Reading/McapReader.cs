@@ -83,6 +83,15 @@ public sealed class McapReader : IDisposable
     /// <summary>A linear (streaming) read of <paramref name="path"/>, which also works on truncated files.</summary>
     public static McapLinearReader ReadLinear(string path, bool recover = false) => McapLinearReader.Open(path, recover);
 
+    /// <summary>The ids of the channels that carry <paramref name="topic"/> (one per recorded publisher type and QoS).</summary>
+    /// <exception cref="Core.InvalidConfigException">No channel does; the message names the topics the log has.</exception>
+    public IReadOnlySet<ushort> ChannelIdsOf(string topic)
+    {
+        var ids = _channels.Values.Where(c => c.Topic == topic).Select(c => c.Id).ToHashSet();
+        return ids.Count > 0 ? ids : throw new Core.InvalidConfigException(File, topic,
+            $"no such topic in this log; it has {string.Join(", ", _channels.Values.Select(c => c.Topic).Distinct().Order(StringComparer.Ordinal))}");
+    }
+
     /// <summary>
     /// Messages in log-time order (ties in file order), found through the chunk and message indexes; only
     /// the channels <paramref name="channelIds"/> names when given.

@@ -1,4 +1,3 @@
-using Sim2Real.Ros.Cdr;
 using Sim2Real.Ros.Messages;
 using Sim2Real.Ros.Messages.RmwDdsCommon;
 using Sim2Real.Ros.Transport;
@@ -14,15 +13,16 @@ internal sealed class GraphAnnouncer : IDisposable
 {
     public const string Topic = "ros_discovery_info";
     private readonly RosNode _node;
-    private readonly TopicWriter _writer;
-    private readonly CdrWriter _cdr = new();
+    private readonly RosPublisher<ParticipantEntitiesInfo> _publisher;
     private readonly Lock _gate = new();
     private bool _disposed;
 
     public GraphAnnouncer(RosNode node)
     {
         _node = node;
-        _writer = new TopicWriter(node, "/" + Topic, ParticipantEntitiesInfo.TypeName, QosProfile.Latched, Topic);
+        // A publisher outside the node's graph: announcing it would announce the announcer.
+        _publisher = new RosPublisher<ParticipantEntitiesInfo>(
+            new TopicWriter(node, "/" + Topic, ParticipantEntitiesInfo.TypeName, QosProfile.Latched, Topic), _ => { });
         Announce();
     }
 
@@ -53,9 +53,7 @@ internal sealed class GraphAnnouncer : IDisposable
                     },
                 ],
             };
-            _cdr.Reset();
-            info.Write(_cdr);
-            _writer.Write(_cdr.Written);
+            _publisher.Publish(info);
             Last = info;
         }
     }
@@ -70,8 +68,7 @@ internal sealed class GraphAnnouncer : IDisposable
             }
 
             _disposed = true;
-            _writer.Dispose();
-            _cdr.Dispose();
+            _publisher.Dispose();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sim2Real.Core;
 using Sim2Real.Ros.Messages;
 using Sim2Real.Ros.Transport;
@@ -80,14 +81,33 @@ public sealed class TopicTypeResolver
     /// <see cref="InvalidConfigException"/> naming both types): such a publisher never matches the subscription, so
     /// without this a reader started before it would wait in silence.
     /// </summary>
-    public async Task WatchForOtherTypesAsync(ResolvedTopic resolved, CancellationToken cancellationToken)
+    public Task WatchForOtherTypesAsync(ResolvedTopic resolved, CancellationToken cancellationToken) =>
+        WatchForOtherTypesAsync(resolved, Timeout.InfiniteTimeSpan, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WatchForOtherTypesAsync(ResolvedTopic, CancellationToken)"/>; and once <paramref name="quietAfter"/>
+    /// has passed on the injected clock without cancellation (the caller cancels at its first message), calls
+    /// <paramref name="quiet"/> once with what discovery shows of the topic then (see <see cref="DescribeQuiet"/>), so a
+    /// reader that receives nothing says why it may be waiting.
+    /// </summary>
+    public async Task WatchForOtherTypesAsync(ResolvedTopic resolved, TimeSpan quietAfter, Action<string> quiet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resolved);
+        ArgumentNullException.ThrowIfNull(quiet);
+        var reportAt = quietAfter == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : _time.GetUtcNow() + quietAfter;
         try
         {
             while (true)
             {
-                ThrowIfOtherType(resolved.Topic, resolved.Type, Publishers(resolved.Topic));
+                var publishers = Publishers(resolved.Topic);
+                ThrowIfOtherType(resolved.Topic, resolved.Type, publishers);
+                // Cancelled means the first message came: a loop resuming late must not call that quiet.
+                if (_time.GetUtcNow() >= reportAt && !cancellationToken.IsCancellationRequested)
+                {
+                    reportAt = DateTimeOffset.MaxValue;
+                    quiet(DescribeQuiet(resolved, quietAfter, publishers));
+                }
+
                 await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -95,6 +115,21 @@ public sealed class TopicTypeResolver
         {
             // The caller has what it waited for.
         }
+    }
+
+    /// <summary>
+    /// One line for a reader of <paramref name="resolved"/> that has received nothing for <paramref name="waited"/>:
+    /// the publishers discovery shows (none, or how many, with their QoS), and that it goes on waiting.
+    /// </summary>
+    public static string DescribeQuiet(ResolvedTopic resolved, TimeSpan waited, IReadOnlyList<DiscoveredEndpoint> publishers)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        ArgumentNullException.ThrowIfNull(publishers);
+        var seen = publishers.Count == 0
+            ? "discovery shows no publisher of the topic"
+            : $"discovery shows {publishers.Count} publisher{(publishers.Count == 1 ? "" : "s")} of {resolved.Type.Name} ({string.Join("; ", publishers.Select(p => p.Qos).Distinct())})";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{resolved.Topic} [{resolved.Type.Name}]: nothing received within {waited.TotalSeconds:0.###} s; {seen}; still waiting (Ctrl+C to stop)");
     }
 
     private async Task<IReadOnlyList<DiscoveredEndpoint>> WaitForPublishersAsync(string topic, TimeSpan wait, CancellationToken cancellationToken)

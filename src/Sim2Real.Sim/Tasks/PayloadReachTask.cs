@@ -1,6 +1,7 @@
 using Sim2Real.Core;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
+using Sim2Real.Sim.Randomization;
 using Sim2Real.Sim.Robots;
 
 namespace Sim2Real.Sim.Tasks;
@@ -21,13 +22,10 @@ internal sealed class PayloadReachTask : ITask
     public const string TorqueChangeMetric = "torque_change_nm";
 
     private readonly PayloadReachTaskOptions _options;
+    private readonly ReachGoal _goal;
     private readonly MjModel _model;
-    private readonly int _site;
-    private readonly int _mocap;
     private readonly int _body;
-    private readonly int[] _qposAdr;
     private readonly double _controlPeriodS;
-    private readonly double[] _target = new double[3];
     private readonly double[] _previousForce;
     private Random _random = new(0);
     private double _bodyMass;
@@ -38,28 +36,19 @@ internal sealed class PayloadReachTask : ITask
     {
         _options = options;
         _model = model;
-        var site = robot.EndEffectorSite
-            ?? throw new InvalidConfigException(robot.Source, "end_effector_site", $"task 'reach_payload' needs an end effector; robot '{robot.Name}' names none");
-        _site = model.SiteId(site);
-        _mocap = model.body_mocapid[model.BodyId("target")];
-        if (_mocap < 0)
-        {
-            throw new InvalidConfigException(model.Source, "target", "task 'reach_payload' needs a mocap body named 'target'");
-        }
-
+        _goal = new ReachGoal(model, robot, options.Reach, "reach_payload");
         _body = model.BodyId(options.PayloadBody);
-        _qposAdr = robot.Joints.Select(j => model.jnt_qposadr[model.JointId(j.Name)]).ToArray();
         _controlPeriodS = robot.Control.PeriodS;
         _previousForce = new double[model.nu];
     }
 
-    public int EpisodeControlSteps => _options.EpisodeControlSteps;
+    public int EpisodeControlSteps => _options.Reach.EpisodeControlSteps;
 
     public IReadOnlyList<ObservationField> Layout => ObservationLayouts.Reach;
 
     public int TaskStateSize => 0;
 
-    public IReadOnlyList<double> Target => _target;
+    public IReadOnlyList<double> Target => _goal.Target;
 
     /// <summary>The payload now at the hand (kg).</summary>
     public double PayloadKg => _payload;
@@ -67,21 +56,17 @@ internal sealed class PayloadReachTask : ITask
     public void Reset(MjData data, Random random)
     {
         _random = random;
-        var qpos = data.qpos;
-        foreach (var adr in _qposAdr)
-        {
-            qpos[adr] += _options.InitialJointNoiseRad * ((2 * random.NextDouble()) - 1);
-        }
+        _goal.PerturbStart(data, random);
 
         // The world's randomizer has just written this episode's body masses; the payload adds to them.
         _bodyMass = _model.body_mass[_body];
-        SetPayload(ReachTask.Sample(random, _options.PayloadKg));
-        NewTarget(data);
+        SetPayload(FactorSampler.Uniform(random, _options.PayloadKg));
+        _goal.NewTarget(data, random);
         Array.Clear(_previousForce);
         _step = 0;
     }
 
-    public void WriteInputs(MjData data, ObservationInputs inputs) => _target.CopyTo(inputs.Target, 0);
+    public void WriteInputs(MjData data, ObservationInputs inputs) => _goal.WriteTarget(inputs.Target);
 
     public TaskOutcome Evaluate(MjData data, in StepContext context)
     {
@@ -94,10 +79,7 @@ internal sealed class PayloadReachTask : ITask
             Advance(data, _step);
         }
 
-        var distance = ReachTask.Distance(data.site_xpos.Slice(3 * _site, 3), _target);
-        var success = distance < _options.SuccessRadiusM;
-        var proximity = 1 - Math.Tanh(distance / _options.ProximityScaleM);
-        var reward = -distance + (_options.ProximityWeight * proximity) + (success ? _options.SuccessBonus : 0);
+        var (distance, success, reward) = _goal.Score(data);
 
         var force = data.actuator_force;
         double torque = 0, change = 0;
@@ -120,28 +102,20 @@ internal sealed class PayloadReachTask : ITask
 
     private void Advance(MjData data, int step)
     {
-        if (step % _options.TargetPeriodSteps == 0 && step < _options.EpisodeControlSteps)
+        if (step % _options.TargetPeriodSteps == 0 && step < _options.Reach.EpisodeControlSteps)
         {
-            NewTarget(data);
+            _goal.NewTarget(data, _random);
         }
 
         if (_options.PayloadResampleProbability > 0 && _random.NextDouble() < _options.PayloadResampleProbability)
         {
-            SetPayload(ReachTask.Sample(_random, _options.PayloadKg));
+            SetPayload(FactorSampler.Uniform(_random, _options.PayloadKg));
         }
 
         if (step == _options.PayloadJumpStep)
         {
             SetPayload(_options.PayloadJumpKg);
         }
-    }
-
-    private void NewTarget(MjData data)
-    {
-        _target[0] = ReachTask.Sample(_random, _options.TargetXM);
-        _target[1] = ReachTask.Sample(_random, _options.TargetYM);
-        _target[2] = ReachTask.Sample(_random, _options.TargetZM);
-        _target.CopyTo(data.mocap_pos.Slice(3 * _mocap, 3));
     }
 
     // A point mass at the body's centre of mass: its rotational inertia about that point is unchanged.

@@ -3,27 +3,21 @@ using Sim2Real.Core;
 namespace Sim2Real.Sim.Tasks;
 
 /// <summary>
-/// Settings of <c>reach_payload</c>, the arm task where adaptation matters (issue 19): an unknown payload at the hand
-/// sags the PD-controlled arm by an amount that depends on it and on the motor strength, and success is a tight
-/// radius at the end of the episode. Defaults: 6 s episodes at 50 Hz with a new target every 2 s, 0-2 kg, 2 cm.
+/// Settings of <c>reach_payload</c>, the arm task where adaptation matters (issue 19): the reach task's settings
+/// (<see cref="Reach"/>), plus a new target every target period and an unknown payload at the hand, which sags the
+/// PD-controlled arm by an amount that depends on it and on the motor strength. Success is the reach's, judged at
+/// the end of the episode. Defaults: 6 s episodes at 50 Hz with a new target every 2 s, 0-2 kg, a 2 cm radius.
 /// </summary>
 public sealed record PayloadReachTaskOptions
 {
-    /// <summary>300 control steps at 50 Hz: 6 s, three targets.</summary>
-    public int EpisodeControlSteps { get; init; } = 300;
+    /// <summary>
+    /// The reach part: episode length, success radius, reward, target ranges and start noise. Here 300 control steps
+    /// at 50 Hz (6 s, three targets), a 2 cm success radius and a 5 cm proximity scale.
+    /// </summary>
+    public ReachTaskOptions Reach { get; init; } = new() { EpisodeControlSteps = 300, SuccessRadiusM = 0.02, ProximityScaleM = 0.05 };
 
     /// <summary>A new target every 100 control steps (2 s at 50 Hz).</summary>
     public int TargetPeriodSteps { get; init; } = 100;
-
-    /// <summary>Success: the hand within this distance of the last target at the episode's end.</summary>
-    public double SuccessRadiusM { get; init; } = 0.02;
-
-    /// <summary>Scale of the dense proximity term 1 - tanh(distance / scale); wider than the success radius so far targets still pull.</summary>
-    public double ProximityScaleM { get; init; } = 0.05;
-
-    public double ProximityWeight { get; init; } = 1.0;
-
-    public double SuccessBonus { get; init; } = 1.0;
 
     /// <summary>The payload (kg) drawn per episode and added to the hand body's mass (at its centre of mass).</summary>
     public Interval PayloadKg { get; init; } = new(0, 2);
@@ -38,21 +32,11 @@ public sealed record PayloadReachTaskOptions
 
     public string PayloadBody { get; init; } = "hand";
 
-    public Interval TargetXM { get; init; } = new(0.25, 0.45);
-
-    public Interval TargetYM { get; init; } = new(-0.2, 0.2);
-
-    public Interval TargetZM { get; init; } = new(0.08, 0.3);
-
-    public double InitialJointNoiseRad { get; init; } = 0.1;
-
     public void Validate(string source)
     {
-        TaskOptionChecks.Steps(source, "reach_payload.episode_control_steps", EpisodeControlSteps);
+        ArgumentNullException.ThrowIfNull(Reach);
+        Reach.Validate(source, "reach_payload");
         TaskOptionChecks.Steps(source, "reach_payload.target_period_steps", TargetPeriodSteps);
-        TaskOptionChecks.Positive(source, "reach_payload.success_radius_m", SuccessRadiusM);
-        TaskOptionChecks.Positive(source, "reach_payload.proximity_scale_m", ProximityScaleM);
-        TaskOptionChecks.NonNegative(source, "reach_payload.proximity_weight", ProximityWeight);
         PayloadKg.Validate(source, "reach_payload.payload_kg", 0, 20);
         if (!(PayloadResampleProbability is >= 0 and <= 1))
         {
@@ -64,10 +48,6 @@ public sealed record PayloadReachTaskOptions
             throw new InvalidConfigException(source, "reach_payload.payload_jump_step", $"must be a control step >= 0, got {PayloadJumpStep}");
         }
 
-        TaskOptionChecks.NonNegative(source, "reach_payload.payload_jump_kg", PayloadJumpKg);
-        TargetXM.Validate(source, "reach_payload.target_x_m", -2, 2);
-        TargetYM.Validate(source, "reach_payload.target_y_m", -2, 2);
-        TargetZM.Validate(source, "reach_payload.target_z_m", 0, 2);
-        TaskOptionChecks.NonNegative(source, "reach_payload.initial_joint_noise_rad", InitialJointNoiseRad);
+        ConfigChecks.NonNegative(source, "reach_payload.payload_jump_kg", PayloadJumpKg);
     }
 }

@@ -45,12 +45,12 @@ internal sealed class PushTask : ITask
     public void Reset(MjData data, Random random)
     {
         var qpos = data.qpos;
-        var x = ReachTask.Sample(random, _options.BlockXM);
-        var y = ReachTask.Sample(random, _options.BlockYM);
+        var x = Randomization.FactorSampler.Uniform(random, _options.BlockXM);
+        var y = Randomization.FactorSampler.Uniform(random, _options.BlockYM);
         qpos[_blockQpos] = x;
         qpos[_blockQpos + 1] = y;
         var angle = 2 * Math.PI * random.NextDouble();
-        var reach = ReachTask.Sample(random, _options.GoalDistanceM);
+        var reach = Randomization.FactorSampler.Uniform(random, _options.GoalDistanceM);
         _goal[0] = Math.Clamp(x + (reach * Math.Cos(angle)), 0.2, 0.6);
         _goal[1] = Math.Clamp(y + (reach * Math.Sin(angle)), -0.3, 0.3);
         _goal[2] = 0.001;
@@ -76,7 +76,7 @@ internal sealed class PushTask : ITask
     public TaskOutcome Evaluate(MjData data, in StepContext context)
     {
         var block = data.qpos.Slice(_blockQpos, 3);
-        var reachDistance = ReachTask.Distance(data.site_xpos.Slice(3 * _site, 3), block);
+        var reachDistance = ReachGoal.Distance(data.site_xpos.Slice(3 * _site, 3), block);
         var goalDistance = Math.Sqrt(Math.Pow(block[0] - _goal[0], 2) + Math.Pow(block[1] - _goal[1], 2));
         var success = goalDistance < _options.SuccessRadiusM;
         var reward = (-0.5 * reachDistance) - goalDistance + (success ? 1 : 0);

@@ -20,7 +20,7 @@ public sealed record PushTaskOptions
     public void Validate(string source)
     {
         TaskOptionChecks.Steps(source, "push.episode_control_steps", EpisodeControlSteps);
-        TaskOptionChecks.Positive(source, "push.success_radius_m", SuccessRadiusM);
+        ConfigChecks.Positive(source, "push.success_radius_m", SuccessRadiusM);
         BlockXM.Validate(source, "push.block_x_m", -2, 2);
         BlockYM.Validate(source, "push.block_y_m", -2, 2);
         GoalDistanceM.Validate(source, "push.goal_distance_m", 0, 2);

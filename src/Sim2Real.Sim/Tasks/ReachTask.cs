@@ -1,4 +1,3 @@
-using Sim2Real.Core;
 using Sim2Real.Robotics.Observations;
 using Sim2Real.Sim.Bindings;
 using Sim2Real.Sim.Robots;
@@ -13,24 +12,12 @@ namespace Sim2Real.Sim.Tasks;
 internal sealed class ReachTask : ITask
 {
     private readonly ReachTaskOptions _options;
-    private readonly int _site;
-    private readonly int _mocap;
-    private readonly int[] _qposAdr;
-    private readonly double[] _target = new double[3];
+    private readonly ReachGoal _goal;
 
     public ReachTask(MjModel model, RobotConfig robot, ReachTaskOptions options)
     {
         _options = options;
-        var site = robot.EndEffectorSite
-            ?? throw new InvalidConfigException(robot.Source, "end_effector_site", $"task 'reach' needs an end effector; robot '{robot.Name}' names none");
-        _site = model.SiteId(site);
-        _mocap = model.body_mocapid[model.BodyId("target")];
-        if (_mocap < 0)
-        {
-            throw new InvalidConfigException(model.Source, "target", "task 'reach' needs a mocap body named 'target'");
-        }
-
-        _qposAdr = robot.Joints.Select(j => model.jnt_qposadr[model.JointId(j.Name)]).ToArray();
+        _goal = new ReachGoal(model, robot, options, "reach");
     }
 
     public int EpisodeControlSteps => _options.EpisodeControlSteps;
@@ -40,38 +27,19 @@ internal sealed class ReachTask : ITask
     public int TaskStateSize => 0;
 
     /// <summary>This episode's target, world frame (m).</summary>
-    public IReadOnlyList<double> Target => _target;
+    public IReadOnlyList<double> Target => _goal.Target;
 
     public void Reset(MjData data, Random random)
     {
-        var qpos = data.qpos;
-        foreach (var adr in _qposAdr)
-        {
-            qpos[adr] += _options.InitialJointNoiseRad * ((2 * random.NextDouble()) - 1);
-        }
-
-        _target[0] = Sample(random, _options.TargetXM);
-        _target[1] = Sample(random, _options.TargetYM);
-        _target[2] = Sample(random, _options.TargetZM);
-        _target.CopyTo(data.mocap_pos.Slice(3 * _mocap, 3));
+        _goal.PerturbStart(data, random);
+        _goal.NewTarget(data, random);
     }
 
-    public void WriteInputs(MjData data, ObservationInputs inputs) => _target.CopyTo(inputs.Target, 0);
+    public void WriteInputs(MjData data, ObservationInputs inputs) => _goal.WriteTarget(inputs.Target);
 
     public TaskOutcome Evaluate(MjData data, in StepContext context)
     {
-        var distance = Distance(data.site_xpos.Slice(3 * _site, 3), _target);
-        var success = distance < _options.SuccessRadiusM;
-        var proximity = 1 - Math.Tanh(distance / _options.SuccessRadiusM);
-        var reward = -distance + (_options.ProximityWeight * proximity) + (success ? _options.SuccessBonus : 0);
+        var (distance, success, reward) = _goal.Score(data);
         return new TaskOutcome(reward, false, success, new Dictionary<string, double> { ["distance_m"] = distance });
     }
-
-    internal static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
-        return Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
-    }
-
-    internal static double Sample(Random random, Interval range) => range.Min + (range.Width * random.NextDouble());
 }

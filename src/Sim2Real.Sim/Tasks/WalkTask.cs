@@ -51,9 +51,9 @@ internal sealed class WalkTask : ITask
 
     public void Reset(MjData data, Random random)
     {
-        _command[0] = ReachTask.Sample(random, _options.CommandVxMS);
-        _command[1] = ReachTask.Sample(random, _options.CommandVyMS);
-        _command[2] = ReachTask.Sample(random, _options.CommandYawRateRadS);
+        _command[0] = Randomization.FactorSampler.Uniform(random, _options.CommandVxMS);
+        _command[1] = Randomization.FactorSampler.Uniform(random, _options.CommandVyMS);
+        _command[2] = Randomization.FactorSampler.Uniform(random, _options.CommandYawRateRadS);
         // A random heading, so walking "forward" is not always along world x.
         var yaw = 2 * Math.PI * random.NextDouble();
         var quat = data.qpos.Slice(_rootQpos + 3, 4);

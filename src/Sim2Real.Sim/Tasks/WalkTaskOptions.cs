@@ -29,7 +29,7 @@ public sealed record WalkTaskOptions
         CommandVxMS.Validate(source, "walk.command_vx_m_s", -5, 5);
         CommandVyMS.Validate(source, "walk.command_vy_m_s", -5, 5);
         CommandYawRateRadS.Validate(source, "walk.command_yaw_rate_rad_s", -10, 10);
-        TaskOptionChecks.Positive(source, "walk.min_torso_height_m", MinTorsoHeightM);
-        TaskOptionChecks.Positive(source, "walk.success_speed_error_m_s", SuccessSpeedErrorMS);
+        ConfigChecks.Positive(source, "walk.min_torso_height_m", MinTorsoHeightM);
+        ConfigChecks.Positive(source, "walk.success_speed_error_m_s", SuccessSpeedErrorMS);
     }
 }

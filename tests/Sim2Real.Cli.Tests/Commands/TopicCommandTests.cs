@@ -161,6 +161,50 @@ public class TopicCommandTests
     }
 
     [Fact]
+    public async Task Topic_echo_with_a_type_and_no_publisher_says_after_the_wait_what_discovery_shows()
+    {
+        var topic = UniqueTopic("silent");
+        using var echo = StartCli(withUri: true, "topic", "echo", topic, "--type", "sensor_msgs/msg/Image", "--wait", "0.5");
+        try
+        {
+            var line = await echo.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal($"WARNING: {topic} [sensor_msgs/msg/Image]: nothing received within 0.5 s; discovery shows no publisher of the topic; still waiting (Ctrl+C to stop)", line);
+            Assert.False(echo.HasExited, "the echo goes on waiting, as ros2 topic echo does");
+        }
+        finally
+        {
+            echo.Kill();
+            await echo.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Topic_bench_rtt_measures_every_round_trip_to_a_pong_process()
+    {
+        var (code, stdout, stderr) = await RunCli("topic", "bench", "rtt", "--count", "300", "--warmup", "30");
+
+        Assert.True(code == 0, stderr);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^rtt size 12 count 300 mean [0-9.]+us min [0-9.]+us 50% [0-9.]+us 90% [0-9.]+us 99% [0-9.]+us max [0-9.]+us$", lines[0]);
+        Assert.Matches(@"^rtt per-second windows \(median of [0-9]+, as ddsperf reports\) 50% [0-9.]+us 99% [0-9.]+us$", lines[1]);
+        Assert.StartsWith("rtt/2 (ddsperf's printed measure) 50% ", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_bench_throughput_reports_what_the_sink_process_received_of_what_was_sent()
+    {
+        var (code, stdout, stderr) = await RunCli("topic", "bench", "throughput", "--seconds", "0.3", "--width", "16", "--height", "8");
+
+        Assert.True(code == 0, stderr);
+        var match = System.Text.RegularExpressions.Regex.Match(stdout,
+            @"^throughput image 16x8x3 \(384 B\) sent ([0-9]+) in [0-9.]+s \([0-9]+ msg/s\); received ([0-9]+) in [0-9.]+s: [0-9]+ msg/s, [0-9]+ Mb/s, malformed 0\n$");
+        Assert.True(match.Success, stdout);
+        Assert.Equal(match.Groups[1].Value, match.Groups[2].Value);
+    }
+
+    [Fact]
     public async Task Topic_echo_with_no_CYCLONEDDS_URI_receives_over_loopback_and_binds_no_other_address()
     {
         var topic = UniqueTopic("default_env");

@@ -112,6 +112,61 @@ public class TopicTypeResolverTests
         Assert.True(watching.IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task Watching_says_once_what_discovery_shows_when_nothing_arrived_within_the_wait()
+    {
+        var resolver = Resolver(() => []);
+        var resolving = resolver.ResolveAsync("/cmd_vel", Twist.TypeName, TimeSpan.FromSeconds(5));
+        Advance(TimeSpan.FromSeconds(1));
+        var resolved = await resolving;
+        var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var noted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+
+        var watching = resolver.WatchForOtherTypesAsync(resolved, TimeSpan.FromSeconds(5), note =>
+        {
+            notes.Enqueue(note);
+            noted.TrySetResult();
+        }, stop.Token);
+        Advance(TimeSpan.FromSeconds(4.9));
+        Assert.Empty(notes);
+        Advance(TimeSpan.FromSeconds(5.2));
+        // The watch's polls resume on the thread pool: give the one past the wait a moment of real time to run.
+        await noted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Advance(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await watching;
+
+        Assert.Equal(["/cmd_vel [geometry_msgs/msg/Twist]: nothing received within 5 s; discovery shows no publisher of the topic; still waiting (Ctrl+C to stop)"], notes);
+    }
+
+    [Fact]
+    public async Task Watching_says_nothing_when_the_first_message_came_before_the_wait_ended()
+    {
+        var resolver = Resolver(() => [Publisher(Twist.TypeName)]);
+        var resolved = await resolver.ResolveAsync("/cmd_vel", null, TimeSpan.FromSeconds(5));
+        var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var firstMessage = new CancellationTokenSource();
+
+        var watching = resolver.WatchForOtherTypesAsync(resolved, TimeSpan.FromSeconds(5), notes.Enqueue, firstMessage.Token);
+        Advance(TimeSpan.FromSeconds(2));
+        await firstMessage.CancelAsync();
+        Advance(TimeSpan.FromSeconds(10));
+        await watching;
+
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void A_quiet_topic_with_publishers_is_described_with_their_count_type_and_QoS()
+    {
+        var resolved = new ResolvedTopic("/cmd_vel", Ros.Messages.RosMessageTypes.Get(Twist.TypeName), []);
+
+        var note = TopicTypeResolver.DescribeQuiet(resolved, TimeSpan.FromSeconds(2.5), [Publisher(Twist.TypeName), Publisher(Twist.TypeName)]);
+
+        Assert.Equal("/cmd_vel [geometry_msgs/msg/Twist]: nothing received within 2.5 s; discovery shows 2 publishers of geometry_msgs/msg/Twist (KEEP_LAST 10 RELIABLE VOLATILE); still waiting (Ctrl+C to stop)", note);
+    }
+
     private TopicTypeResolver Resolver(Func<IReadOnlyList<DiscoveredEndpoint>> discover) => new(discover, _time) { TypeField = "--type" };
 
     // Discovery that shows the publisher from `after` (virtual time since the test began) on.

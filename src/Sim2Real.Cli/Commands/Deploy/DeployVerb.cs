@@ -22,35 +22,13 @@ internal static class DeployVerb
     public static Command Create()
     {
         var launch = new Option<string>("--launch") { Description = "deployment description, e.g. launch/arm6_reach_sim.yaml", Required = true };
-        var duration = new Option<double?>("--duration") { Description = "seconds to run on the deployment's clock (sim seconds under clock: sim); default: until Ctrl+C or the episodes are done" };
-        var episodes = new Option<int?>("--episodes") { Description = "run N scored episodes on a simulated robot (/sim/reset, /task/metrics)" };
-        var expectTrip = new Option<string?>("--expect-trip") { Description = $"the rule a fault-injection run expects to trip (exit 0 only if it does and nothing else does): {string.Join(", ", RuleNames.Trippable)}" };
-        var policy = new Option<string?>("--policy") { Description = "deploy this policy file (.safetensors, or .onnx/.pt with its sidecar) instead of the launch file's" };
-        var noRecord = new Option<bool>("--no-record") { Description = "do not write the MCAP log (recording is on by default: runs/deploy/<name>-<time>.mcap)" };
-        var recordTo = new Option<string?>("--record-to") { Description = "write the MCAP log here instead (never overwritten)" };
-        var summaryJson = new Option<string?>("--summary-json") { Description = "also write the summary as JSON to this file" };
+        var flags = new DeployFlags();
         var command = new Command("deploy", "Run a policy on a robot over ROS 2 under the safety watchdogs, as a launch/ file describes: live status, summary, MCAP log. "
             + "Exit codes: 0 ok; 1 the run failed (unexpected trip, expected trip missing, refused by the live robot); 2 bad input, nothing published.");
-        foreach (var option in new Option[] { launch, duration, episodes, expectTrip, policy, noRecord, recordTo, summaryJson })
-        {
-            command.Options.Add(option);
-        }
-
-        // --ros-args and what follows it are ROS's (remaps, __ns, __node), as for sim serve.
-        command.TreatUnmatchedTokensAsErrors = false;
-
-        command.SetAction((parse, cancellationToken) => RunAsync(new DeployRequest
-        {
-            Launch = parse.GetValue(launch)!,
-            DurationS = parse.GetValue(duration),
-            Episodes = parse.GetValue(episodes),
-            ExpectTrip = parse.GetValue(expectTrip),
-            Policy = parse.GetValue(policy),
-            Record = !parse.GetValue(noRecord),
-            RecordTo = parse.GetValue(recordTo),
-            SummaryJson = parse.GetValue(summaryJson),
-            RosArguments = [.. parse.UnmatchedTokens],
-        }, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        command.Options.Add(launch);
+        flags.AddTo(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(flags.Parse(parse, parse.GetValue(launch)!),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
@@ -64,11 +42,7 @@ internal static class DeployVerb
         try
         {
             request.Validate();
-            var (ros, others) = RosArguments.Split(request.RosArguments);
-            if (others.Length > 0)
-            {
-                throw new InvalidConfigException("deploy", others[0], "unknown argument (ROS arguments go after --ros-args)");
-            }
+            var ros = RosArguments.ParseLeftovers(request.RosArguments, "deploy");
 
             session = DeploymentSession.Open(request.Launch, request.Policy, ros);
             var d = session.Plan.Description;

@@ -32,13 +32,9 @@ internal sealed partial class ChildProcess : IDisposable
     /// <summary>Starts this same program with <paramref name="args"/>.</summary>
     public static ChildProcess StartSelf(string name, IEnumerable<string> args, string readyLine, TextWriter output)
     {
-        var (file, prefix) = Self();
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in prefix.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = SelfStartInfo(args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var child = new ChildProcess(process, readyLine) { Name = name };
         process.OutputDataReceived += (_, e) => child.Echo(e.Data, output);
@@ -84,12 +80,25 @@ internal sealed partial class ChildProcess : IDisposable
         _process.Dispose();
     }
 
-    // `dotnet sim2real.dll` during development, or an apphost: run the same thing the user ran.
-    private static (string File, string[] Prefix) Self()
+    /// <summary>
+    /// How to start this same program with <paramref name="args"/>, as the user started it: <c>dotnet sim2real.dll</c>
+    /// during development, or the apphost.
+    /// </summary>
+    public static ProcessStartInfo SelfStartInfo(IEnumerable<string> args)
     {
         var host = Environment.ProcessPath ?? "dotnet";
-        var entry = typeof(ChildProcess).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? (host, [entry]) : (host, []);
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        }
+
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
     }
 
     private void Echo(string? line, TextWriter output)

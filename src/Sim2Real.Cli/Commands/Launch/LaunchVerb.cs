@@ -23,37 +23,16 @@ internal static class LaunchVerb
     public static Command Create()
     {
         var file = new Argument<string>("launch_file") { Description = "deployment description, e.g. launch/arm6_reach_sim.yaml" };
-        var duration = new Option<double?>("--duration") { Description = "seconds to run on the deployment's clock" };
-        var episodes = new Option<int?>("--episodes") { Description = "scored episodes on the simulated robot" };
-        var expectTrip = new Option<string?>("--expect-trip") { Description = "the rule the run expects to trip" };
-        var policy = new Option<string?>("--policy") { Description = "deploy this policy file instead of the launch file's" };
-        var noRecord = new Option<bool>("--no-record") { Description = "do not write the MCAP log" };
-        var recordTo = new Option<string?>("--record-to") { Description = "write deploy's MCAP log here instead (never overwritten)" };
-        var summaryJson = new Option<string?>("--summary-json") { Description = "also write deploy's summary as JSON to this file" };
+        var flags = new DeployFlags();
         var faults = new Option<string[]>("--fault") { Description = "a fault for sim serve to inject (repeatable; sim serve --fault's syntax)" };
         var command = new Command("launch", "Start every process a launch/ file names (sim serve for a simulated robot, deploy with its recorder), like `ros2 launch`, and stop them together. Exit code: deploy's.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { duration, episodes, expectTrip, policy, noRecord, recordTo, summaryJson, faults })
-        {
-            command.Options.Add(option);
-        }
-
         // --ros-args remaps go to every process it starts, so the served robot and the runtime meet on the same
         // names (a node-scoped rule, node:old:=new, reaches only its node).
-        command.TreatUnmatchedTokensAsErrors = false;
-
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, new DeployRequest
-        {
-            Launch = parse.GetValue(file)!,
-            DurationS = parse.GetValue(duration),
-            Episodes = parse.GetValue(episodes),
-            ExpectTrip = parse.GetValue(expectTrip),
-            Policy = parse.GetValue(policy),
-            Record = !parse.GetValue(noRecord),
-            RecordTo = parse.GetValue(recordTo),
-            SummaryJson = parse.GetValue(summaryJson),
-            RosArguments = [.. parse.UnmatchedTokens],
-        }, parse.GetValue(faults) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+        flags.AddTo(command);
+        command.Options.Add(faults);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, flags.Parse(parse, parse.GetValue(file)!),
+            parse.GetValue(faults) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
@@ -63,11 +42,7 @@ internal static class LaunchVerb
         try
         {
             request.Validate();
-            var (ros, others) = RosArguments.Split(request.RosArguments);
-            if (others.Length > 0)
-            {
-                throw new InvalidConfigException("launch", others[0], "unknown argument (ROS arguments go after --ros-args)");
-            }
+            var ros = RosArguments.ParseLeftovers(request.RosArguments, "launch");
 
             // One node name for several nodes makes two nodes of one name. A namespace would move sim serve's relative
             // names but not the launch file's absolute ones, and the two would no longer meet: refuse both.

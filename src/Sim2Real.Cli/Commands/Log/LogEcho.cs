@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sim2Real.Core;
 using Sim2Real.Mcap.Reading;
 using Sim2Real.Mcap.Ros2;
 using Sim2Real.Ros.Messages;
@@ -24,16 +23,8 @@ internal static class LogEcho
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var path = parse.GetValue(file)!;
-            using var reader = McapReader.Open(path);
-            var name = TopicName.Resolve(parse.GetValue(topic)!);
-            var channels = reader.Channels.Values.Where(c => c.Topic == name).Select(c => c.Id).ToHashSet();
-            if (channels.Count == 0)
-            {
-                throw new InvalidConfigException(path, name,
-                    $"no such topic in this log; it has {string.Join(", ", reader.Channels.Values.Select(c => c.Topic).Distinct().Order(StringComparer.Ordinal))}");
-            }
-
+            using var reader = McapReader.Open(parse.GetValue(file)!);
+            var channels = reader.ChannelIdsOf(TopicName.Resolve(parse.GetValue(topic)!));
             var decoder = new Ros2MessageDecoder(reader);
             foreach (var id in channels)
             {

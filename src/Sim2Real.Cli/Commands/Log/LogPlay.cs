@@ -2,24 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reactive.Concurrency;
 using Sim2Real.Cli.Commands.Topic;
-using Sim2Real.Core;
-using Sim2Real.Mcap;
-using Sim2Real.Mcap.Bags;
 using Sim2Real.Mcap.Play;
-using Sim2Real.Mcap.Reading;
-using Sim2Real.Mcap.Records;
-using Sim2Real.Mcap.Ros2;
-using Sim2Real.Ros.Messages.RosgraphMsgs;
-using Sim2Real.Ros.Transport;
 
 namespace Sim2Real.Cli.Commands.Log;
 
 /// <summary><c>log play FILE [--rate R] [--loop] [--clock]</c>: republishes a log or bag with its original timing, like <c>ros2 bag play</c>.</summary>
 internal static class LogPlay
 {
-    /// <summary>/clock as rclcpp's ClockQoS: KEEP_LAST 1, BEST_EFFORT, VOLATILE.</summary>
-    private static readonly QosProfile ClockQos = new(Reliability.BestEffort, Durability.Volatile, History.KeepLast, 1);
-
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "An .mcap log or a bag directory (metadata.yaml)" };
@@ -38,10 +27,11 @@ internal static class LogPlay
         {
             var path = parse.GetValue(input)!;
             var clockHz = parse.GetResult(clock) is null ? 0 : parse.GetValue(clock) ?? 40;
-            var player = new LogPlayer(Files(path), new LogPlayerOptions { Rate = parse.GetValue(rate), Loop = parse.GetValue(loop), ClockHz = clockHz });
+            var files = LogPlayer.FilesOf(path);
+            var player = new LogPlayer(files, new LogPlayerOptions { Rate = parse.GetValue(rate), Loop = parse.GetValue(loop), ClockHz = clockHz });
             var waitFirst = TopicOptions.Seconds(parse.GetValue(delay), "--delay");
             using var node = TopicSession.OpenNode("log_play");
-            using var sink = new Publishers(node, Files(path), clockHz > 0);
+            using var sink = new RosPlaybackSink(node, files, clockHz > 0);
             await Task.Delay(waitFirst, cancellationToken);
             var finished = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var scheduler = new EventLoopScheduler();
@@ -65,60 +55,5 @@ internal static class LogPlay
             return 0;
         });
         return command;
-    }
-
-    private static IReadOnlyList<string> Files(string path) =>
-        Directory.Exists(path) ? BagMetadata.Files(path)
-        : File.Exists(path) ? [path]
-        : throw new InvalidConfigException(path, "input", "no such log file or bag directory");
-
-    /// <summary>One publisher per logged channel, of the logged type with the QoS its publishers offered, and /clock.</summary>
-    private sealed class Publishers : IPlaybackSink, IDisposable
-    {
-        private readonly Dictionary<string, SerializedPublisher> _publishers = new(StringComparer.Ordinal);
-        private readonly RosPublisher<Clock>? _clock;
-
-        public Publishers(RosNode node, IReadOnlyList<string> files, bool clock)
-        {
-            foreach (var file in files)
-            {
-                using var reader = McapReader.Open(file);
-                var decoder = new Ros2MessageDecoder(reader);
-                foreach (var channel in reader.Channels.Values)
-                {
-                    var type = decoder.TypeOf(channel.Id);
-                    if (!_publishers.ContainsKey(channel.Topic))
-                    {
-                        _publishers[channel.Topic] = node.CreateSerializedPublisher(channel.Topic, type.Name, Qos(channel, file));
-                    }
-                }
-            }
-
-            _clock = clock ? node.CreatePublisher<Clock>("/clock", ClockQos) : null;
-        }
-
-        public void Publish(McapChannel channel, McapMessage message)
-        {
-            _publishers[channel.Topic].Publish(message.Data.Span);
-        }
-
-        public void PublishClock(ulong logTime) =>
-            _clock?.Publish(new Clock { Time = new() { Sec = (int)(logTime / 1_000_000_000), Nanosec = (uint)(logTime % 1_000_000_000) } });
-
-        public void Dispose()
-        {
-            foreach (var publisher in _publishers.Values)
-            {
-                publisher.Dispose();
-            }
-
-            _clock?.Dispose();
-        }
-
-        // The first publisher's offered QoS, as ros2 bag play adapts to the recorded profiles; ROS 2's default otherwise.
-        private static QosProfile Qos(McapChannel channel, string file) =>
-            channel.Metadata.TryGetValue(Ros2Profile.OfferedQosProfilesKey, out var yaml) && OfferedQosProfiles.Parse(yaml, $"{file} {channel.Topic}") is [var first, ..]
-                ? first
-                : QosProfile.Default;
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Sim2Real.Cli.Commands.Topic;
-using Sim2Real.Core;
-using Sim2Real.Mcap;
 using Sim2Real.Mcap.Bags;
 using Sim2Real.Mcap.Format;
 using Sim2Real.Mcap.Writing;
@@ -34,7 +32,7 @@ internal static class LogRecord
             {
                 MaxBagSizeBytes = parse.GetValue(maxSize),
                 MaxBagDuration = TopicOptions.Seconds(parse.GetValue(maxDuration), "--max-bag-duration"),
-                Mcap = new McapWriterOptions { Compression = Compression(parse.GetValue(compression)!) },
+                Mcap = new McapWriterOptions { Compression = McapCompressionNames.Parse(parse.GetValue(compression)!, "command line", "--compression") },
             };
             options.Validate();
             var stopAfter = parse.GetValue(duration) is { } d ? TopicOptions.Seconds(d, "--duration", allowZero: false) : Timeout.InfiniteTimeSpan;
@@ -59,12 +57,4 @@ internal static class LogRecord
         });
         return command;
     }
-
-    private static McapCompression Compression(string name) => name switch
-    {
-        "zstd" => McapCompression.Zstd,
-        "lz4" => McapCompression.Lz4,
-        "none" => McapCompression.None,
-        _ => throw new InvalidConfigException("command line", "--compression", $"must be zstd, lz4 or none, got '{name}'"),
-    };
 }

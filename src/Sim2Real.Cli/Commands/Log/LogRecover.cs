@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Sim2Real.Core;
 using Sim2Real.Files;
 using Sim2Real.Mcap.Reading;
@@ -38,36 +37,13 @@ internal static class LogRecover
 
             McapRecoveryReport? report = null;
             AtomicFile.Write(to, stream => report = McapRecovery.Recover(from, stream));
-            Print(report!, to, stdout);
+            foreach (var line in McapRecoveryText.Lines(report!, to))
+            {
+                stdout.WriteLine(line);
+            }
+
             return report!.LostData ? LostData : 0;
         });
         return command;
-    }
-
-    private static void Print(McapRecoveryReport report, string output, TextWriter stdout)
-    {
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"recovered: {report.Messages} messages in {report.Chunks} chunks on {report.Channels} channels ({report.Schemas} schemas, {report.Attachments} attachments, {report.Metadata} metadata) -> {output}"));
-        stdout.WriteLine(report.End.Kind switch
-        {
-            McapReadEndKind.Complete => "input: complete (footer and closing magic present)",
-            McapReadEndKind.Unclosed => string.Create(CultureInfo.InvariantCulture,
-                $"input: ends at offset {report.End.Offset} after a whole record without a footer: the writer stopped before closing it; whatever it still held in memory (at most one chunk) never reached the file"),
-            _ => $"input: {report.End}",
-        });
-        foreach (var problem in report.Problems)
-        {
-            stdout.WriteLine($"problem: {problem}");
-        }
-
-        if (!report.LostData)
-        {
-            stdout.WriteLine("lost: nothing");
-            return;
-        }
-
-        var messages = report.LostMessages is { } n ? n.ToString(CultureInfo.InvariantCulture) : "an unknown number of";
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"lost: {report.LostChunks} chunks ({messages} messages), {report.LostAttachments} attachments, {report.LostMetadata} metadata; {report.LostBytes} bytes of the input not used"));
     }
 }

@@ -17,7 +17,7 @@ internal static class TopicEcho
         var count = new Option<int?>("--count") { Description = "Exit after this many messages" };
         var reliability = new Option<string?>("--qos-reliability") { Description = "reliable or best_effort (default: what the publishers offer)" };
         var durability = new Option<string?>("--qos-durability") { Description = "volatile or transient_local (default: what the publishers offer)" };
-        var wait = new Option<double>("--wait") { Description = "Seconds to wait for a publisher when --type is omitted", DefaultValueFactory = _ => 5.0 };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for a publisher when --type is omitted; after this long with no message, say what discovery shows", DefaultValueFactory = _ => 5.0 };
         var fullLength = new Option<bool>("--full-length") { Description = "Print arrays in full instead of the first 128 elements" };
         var command = new Command("echo", "Print the messages published on a topic.");
         command.Arguments.Add(topic);
@@ -46,9 +46,10 @@ internal static class TopicEcho
             using var forward = subscription.Subscribe(m => received.Writer.TryWrite(m));
 
             // Until the first message, a publisher of another type (one that started after us) ends the wait with an
-            // error: it would never match, and the reader would wait in silence.
+            // error: it would never match, and the reader would wait in silence. After --wait with nothing, say what
+            // discovery shows.
             using var firstMessage = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var watch = resolver.WatchForOtherTypesAsync(resolved, firstMessage.Token)
+            var watch = resolver.WatchForOtherTypesAsync(resolved, waitFor, seen => Console.Error.WriteLine($"WARNING: {seen}"), firstMessage.Token)
                 .ContinueWith(w => w.Exception?.InnerException is { } e && received.Writer.TryComplete(e), TaskScheduler.Default);
             var printed = 0;
             try

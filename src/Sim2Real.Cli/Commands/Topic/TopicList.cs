@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sim2Real.Ros.Graph;
 
 namespace Sim2Real.Cli.Commands.Topic;
 
@@ -17,13 +18,9 @@ internal static class TopicList
             var spinTime = TopicOptions.Seconds(parse.GetValue(spin), "--spin-time");
             using var node = TopicSession.OpenNode("topic_list");
             await Task.Delay(spinTime, cancellationToken);
-            var topics = node.DiscoverEndpoints()
-                .GroupBy(e => e.Topic)
-                .OrderBy(g => g.Key, StringComparer.Ordinal);
-            foreach (var topic in topics)
+            foreach (var (topic, types) in TopicNamesAndTypes.Of(node.DiscoverEndpoints()))
             {
-                var types = string.Join(", ", topic.Select(e => e.TypeDisplay).Distinct().Order(StringComparer.Ordinal));
-                Console.WriteLine(parse.GetValue(showTypes) ? $"{topic.Key} [{types}]" : topic.Key);
+                Console.WriteLine(parse.GetValue(showTypes) ? $"{topic} [{string.Join(", ", types)}]" : topic);
             }
 
             return 0;
