@@ -197,12 +197,19 @@ internal static class AgentRunner
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / updates;
         log.WriteLine(Summary($"c# update ms (B={batchSize})", updateMs) + string.Create(CultureInfo.InvariantCulture, $" cpu-ms/update {cpuMs:F0}"));
 
+        // Acting is timed as deploy acts (rates.inference_threads, 1 by default): one libtorch and one BLAS thread.
+        TorchInfo.Threads = 1;
+        if (TorchInfo.BlasThreads is not null)
+        {
+            TorchInfo.BlasThreads = 1;
+        }
+
         var one = batch.Obs.Slice(0, 0, 1);
         agent.Act(one, 0, evalMode: true).Dispose();
         cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var actMs = Time(acts, () => agent.Act(one, 0, evalMode: true).Dispose());
         var actCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / acts;
-        log.WriteLine(Summary("c# act ms (B=1, pixels)", actMs) + string.Create(CultureInfo.InvariantCulture, $" p99 {Percentile(actMs, 0.99):F2} cpu-ms/act {actCpuMs:F1}"));
+        log.WriteLine(Summary("c# act ms (B=1, pixels, 1 thread)", actMs) + string.Create(CultureInfo.InvariantCulture, $" p99 {Percentile(actMs, 0.99):F2} cpu-ms/act {actCpuMs:F1}"));
         return 0;
     }
 
