@@ -49,24 +49,22 @@ internal sealed partial class ChildProcess : IDisposable
     /// <summary>Asks the child to stop (SIGINT) and waits; kills it after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (!_process.HasExited)
+        if (_process.HasExited)
         {
-            _ = Kill(_process.Id, SigInt);
-            using var timeout = new CancellationTokenSource(grace);
-            try
-            {
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None);
-            }
+            return;
         }
 
-        // Only the parameterless WaitForExit waits for the redirected output's last lines to reach their handlers;
-        // without it the child's final line ("stopped after ...") was sometimes lost under load.
-        _process.WaitForExit();
+        _ = Kill(_process.Id, SigInt);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+        }
     }
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
