@@ -34,8 +34,19 @@ public static class TorchInfo
         get => Blas.Value?.Get();
         set
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value ?? 0, 1);
-            Blas.Value?.Set(value!.Value);
+            ArgumentNullException.ThrowIfNull(value);
+            ArgumentOutOfRangeException.ThrowIfLessThan(value.Value, 1);
+            Blas.Value?.Set(value.Value);
+        }
+    }
+
+    /// <summary>Batch-1 inference's setting: libtorch's intra-op threads and OpenBLAS's pool (where it is OpenBLAS) alike.</summary>
+    public static void SetAllThreads(int threads)
+    {
+        Threads = threads;
+        if (Blas.Value is not null)
+        {
+            BlasThreads = threads;
         }
     }
 

@@ -47,4 +47,21 @@ public class TorchLoaderTests
             TorchInfo.BlasThreads = before;
         }
     }
+
+    [Fact]
+    public void Batch_one_inference_sets_libtorchs_and_openblass_threads_together()
+    {
+        var (threads, blas) = (TorchInfo.Threads, TorchInfo.BlasThreads);
+        try
+        {
+            TorchInfo.SetAllThreads(1);
+            Assert.Equal(1, TorchInfo.Threads);
+            Assert.Equal(1, TorchInfo.BlasThreads);
+        }
+        finally
+        {
+            TorchInfo.Threads = threads;
+            TorchInfo.BlasThreads = blas;
+        }
+    }
 }

@@ -198,11 +198,7 @@ internal static class AgentRunner
         log.WriteLine(Summary($"c# update ms (B={batchSize})", updateMs) + string.Create(CultureInfo.InvariantCulture, $" cpu-ms/update {cpuMs:F0}"));
 
         // Acting is timed as deploy acts (rates.inference_threads, 1 by default): one libtorch and one BLAS thread.
-        TorchInfo.Threads = 1;
-        if (TorchInfo.BlasThreads is not null)
-        {
-            TorchInfo.BlasThreads = 1;
-        }
+        TorchInfo.SetAllThreads(1);
 
         var one = batch.Obs.Slice(0, 0, 1);
         agent.Act(one, 0, evalMode: true).Dispose();

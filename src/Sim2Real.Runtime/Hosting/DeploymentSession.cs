@@ -82,11 +82,7 @@ public sealed class DeploymentSession : IDisposable
 
         void Report(string line) => output.WriteLine($"threads: {line}");
         // Process-wide, set before the policy thread's first kernel: libtorch's threads adopt it on first use.
-        Learning.TorchInfo.Threads = d.InferenceThreads;
-        if (Learning.TorchInfo.BlasThreads is not null)
-        {
-            Learning.TorchInfo.BlasThreads = d.InferenceThreads;
-        }
+        Learning.TorchInfo.SetAllThreads(d.InferenceThreads);
         using var loopThread = new EventLoopScheduler(start => RealtimeThreads.Create("sim2real-control", start, d.ThreadPriority, Report));
         using var inference = new ThreadedInference(_step, loopThread, start => RealtimeThreads.Create("sim2real-policy", start, d.ThreadPriority, Report));
         WarmUp(inference);
